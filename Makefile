@@ -1,0 +1,117 @@
+# Dossier: `make report` builds the founding article's report, `make test` runs the tests.
+# Both set everything up first (virtual environment, pinned requirements, language model).
+# Targets are files: an unchanged article is not recomputed, and a stage reruns only when its
+# notebook, its code or its inputs changed.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+.DELETE_ON_ERROR:
+
+SYS_PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+LAB_STAMP := $(VENV)/.lab-installed
+
+ARTICLE ?= data/raw/putin-warns-foreign-troops.txt
+PROCESSED_DIR ?= data/processed
+REPORTS_DIR ?= reports
+export ARTICLE
+export DOSSIER_PROCESSED_DIR := $(abspath $(PROCESSED_DIR))
+export DOSSIER_REPORTS_DIR := $(abspath $(REPORTS_DIR))
+export MPLCONFIGDIR := $(CURDIR)/.cache/matplotlib
+export PYDEVD_DISABLE_FILE_VALIDATION := 1
+export JUPYTER_PLATFORM_DIRS := 1
+
+# Make cannot have spaces in file names unless escaped; the recipes read $$ARTICLE instead.
+space := $(subst ,, )
+quote_arg = '$(subst ','\'',$(1))'
+SLUG := $(shell PYTHONPATH=src $(SYS_PYTHON) -m dossier.paths slug $(call quote_arg,$(ARTICLE)))
+ARTICLE_OK := $(shell test -f $(call quote_arg,$(ARTICLE)) && echo yes)
+ARTICLE_DEP := $(if $(ARTICLE_OK),$(subst $(space),\$(space),$(subst $$,$$$$,$(ARTICLE))),missing-article)
+SIDECAR := $(basename $(ARTICLE)).meta.json
+SIDECAR_DEP := $(if $(shell test -f $(call quote_arg,$(SIDECAR)) && echo yes),$(subst $(space),\$(space),$(SIDECAR)))
+
+P := $(PROCESSED_DIR)/$(SLUG)
+R := $(REPORTS_DIR)/$(SLUG)
+STAGE = $(PY) -m dossier stage $(1) --slug $(SLUG) --article "$$ARTICLE"
+
+COMMON_SRC := $(addprefix src/dossier/,__init__.py paths.py stages.py io.py tables.py errors.py extract.py)
+INGEST_SRC := $(wildcard src/dossier/ingest/*.py) src/dossier/nlp.py
+KB_SRC := $(wildcard src/dossier/kb/*.py src/dossier/kb/data/*.csv)
+ACTORS_SRC := $(wildcard src/dossier/actors/*.py) $(KB_SRC)
+COMMIT_SRC := $(wildcard src/dossier/commitments/*.py) $(ACTORS_SRC)
+PRECEDENT_SRC := src/dossier/precedents.py src/dossier/timeline.py $(KB_SRC)
+REPORT_SRC := $(wildcard src/dossier/report/*.py src/dossier/report/templates/dossier/*)
+
+.PHONY: help report tables reports lab test eval bench clean venv missing-article
+
+help: ## list the targets
+	@echo "Dossier: news article in, grounded tables and a rendered report out."
+	@echo
+	@grep -hE '^[a-z][a-zA-Z_-]*:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | awk -F'\t' '{printf "  make %-9s %s\n", $$1, $$2}'
+	@echo
+	@echo "  ARTICLE=data/raw/<file>.txt|.md|.html picks the article (default: the founding article)."
+
+venv: $(STAMP) ## create .venv with the pinned requirements and the spaCy model
+
+$(STAMP): requirements.txt requirements-model.txt requirements-dev.txt
+	@echo "dossier: setting up $(VENV) (first run only; about a minute)"
+	@test -x $(PY) || $(SYS_PYTHON) -m venv $(VENV)
+	@$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-dev.txt
+	@$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements-model.txt
+	@echo "$(CURDIR)/src" > "$$($(PY) -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/dossier-src.pth"
+	@touch $@
+
+report: $(R)/report.pdf ## build the report of ARTICLE: reports/<slug>/report.html and report.pdf
+	@echo "dossier: report ready: $(R)/report.html and $(R)/report.pdf"
+
+tables: $(P)/pledges.csv $(P)/precedents.csv ## build only the tables of ARTICLE in data/processed/<slug>/
+
+missing-article: $(STAMP)
+	@$(PY) -m dossier check "$$ARTICLE"; exit 1
+
+$(P)/article.json: $(ARTICLE_DEP) $(SIDECAR_DEP) notebooks/01_ingest.ipynb $(INGEST_SRC) $(COMMON_SRC) | $(STAMP)
+	@$(call STAGE,01_ingest)
+
+$(P)/actors.csv: $(P)/article.json notebooks/02_actors.ipynb $(ACTORS_SRC) $(COMMON_SRC) | $(STAMP)
+	@$(call STAGE,02_actors)
+
+$(P)/pledges.csv: $(P)/actors.csv notebooks/03_commitments.ipynb $(COMMIT_SRC) $(COMMON_SRC) | $(STAMP)
+	@$(call STAGE,03_commitments)
+
+$(P)/precedents.csv: $(P)/actors.csv notebooks/04_precedents.ipynb $(PRECEDENT_SRC) $(COMMON_SRC) | $(STAMP)
+	@$(call STAGE,04_precedents)
+
+$(R)/report.html $(R)/report.pdf &: $(P)/pledges.csv $(P)/precedents.csv notebooks/05_report.ipynb $(REPORT_SRC) $(COMMON_SRC) | $(STAMP)
+	@$(call STAGE,05_report)
+
+ifneq ($(filter reports,$(MAKECMDGOALS)),)
+build/articles.mk: data/raw src/dossier/paths.py
+	@mkdir -p build
+	@PYTHONPATH=src $(SYS_PYTHON) -m dossier.paths make-rules > $@.tmp && mv $@.tmp $@
+-include build/articles.mk
+endif
+
+reports: $(ALL_REPORTS) ## build the report of every article in data/raw/ (make -j2 reports: two at once)
+
+lab: $(LAB_STAMP) ## open JupyterLab on the stage notebooks with the project's kernel
+	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
+
+$(LAB_STAMP): requirements-lab.txt $(STAMP)
+	@$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-lab.txt
+	@touch $@
+
+test: $(STAMP) ## lint and run the test suite
+	@$(PY) -m ruff check src tests
+	@$(PY) -m pytest -q
+
+eval: $(STAMP) ## score the tables of every article with a gold file (shared and eval/gold)
+	@$(PY) -m dossier eval
+
+bench: $(STAMP) ## time each stage and the whole report of the founding article, then an unchanged rerun
+	@$(PY) -m dossier bench
+
+clean: ## delete built tables and reports (the venv stays)
+	rm -rf data/processed/* reports/* build .cache
+	@touch data/processed/.gitkeep reports/.gitkeep

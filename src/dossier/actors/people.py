@@ -1,0 +1,105 @@
+"""People: names from the entity recogniser, titles around them, surnames merged to full names."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from dossier import kb
+from dossier.actors import gazetteer
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+NAME_PARTICLES = {"de", "da", "van", "von", "der", "bin", "al", "el", "ibn", "la", "le", "du", "dos", "di"}
+# Words a model sometimes folds into a PERSON entity that are not part of the name.
+GENERIC_TITLE_WORDS = {"leader", "chief", "head", "spokesperson", "spokesman", "spokeswoman", "official",
+                       "minister", "president", "envoy", "secretary", "commander", "general"}
+
+
+@dataclass
+class Title:
+    role: str  # the title as written, e.g. "Foreign Minister"
+    country: str  # canonical country it attaches to, if stated
+    affiliation: str  # organization it attaches to, if stated
+
+
+def title_role(words: list[str]) -> str:
+    """Longest known title inside a phrase ("European Council President" -> "President")."""
+    table = kb.titles()
+    best = ""
+    for i in range(len(words)):
+        for j in range(len(words), i, -1):
+            phrase = " ".join(words[i:j])
+            if phrase.lower() in table and len(phrase) > len(best):
+                best = phrase
+    return best
+
+
+def is_title_word(token: Token) -> bool:
+    return token.lower_ in kb.titles() or token.lower_ in GENERIC_TITLE_WORDS
+
+
+def clean_person_span(span: Span) -> Span | None:
+    """Trim titles and possessives off a PERSON entity; None when it is not a name at all."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (is_title_word(doc[start]) or doc[start].is_punct
+                           or gazetteer.lookup(doc[start].text) or doc[start].text in kb.demonyms()):
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if start >= end:
+        return None
+    name = doc[start:end]
+    for tok in name:
+        if not (tok.text[:1].isupper() or tok.lower_ in NAME_PARTICLES or tok.text in ("-", ".")):
+            return None
+    if gazetteer.lookup(name.text) or name.text in kb.demonyms() or name.text in kb.regions():
+        return None
+    if len(name) == 1 and (is_title_word(name[0]) or not name[0].is_alpha):
+        return None
+    return name
+
+
+def title_before(doc: Doc, start: int) -> Title | None:
+    """Title words right before a name: "Russian President", "Kremlin spokesperson", "Foreign Minister"."""
+    i = start
+    while i > 0 and start - i < 6:
+        tok = doc[i - 1]
+        if tok.is_punct or (tok.pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "NUM") and tok.text != "'s"):
+            break
+        i -= 1
+    words = [t.text for t in doc[i:start] if t.tag_ != "POS"]
+    return _title_from_words(words)
+
+
+def title_in_apposition(doc: Doc, end: int) -> Title | None:
+    """", European Council President," or ", the trade commissioner," right after a name."""
+    if end >= len(doc) or doc[end].text != ",":
+        return None
+    words = []
+    for tok in doc[end + 1:end + 8]:
+        if tok.text in (",", ".", ";") or tok.pos_ in ("VERB", "AUX"):
+            break
+        if tok.lower_ not in ("the", "a", "an"):
+            words.append(tok.text)
+    return _title_from_words(words)
+
+
+def _title_from_words(words: list[str]) -> Title | None:
+    role = title_role(words)
+    if not role:
+        return None
+    country = affiliation = ""
+    for n in range(len(words), 0, -1):  # longest modifier first ("European Council")
+        for i in range(0, len(words) - n + 1):
+            phrase = " ".join(words[i:i + n])
+            entry = gazetteer.lookup(phrase)
+            if entry and entry.type == "country" and not country:
+                country = entry.name
+            elif entry and entry.type == "organization" and not affiliation:
+                affiliation = entry.name
+            elif phrase in kb.demonyms() and not country:
+                country = kb.demonyms()[phrase]
+    return Title(role=role, country=country, affiliation=affiliation)

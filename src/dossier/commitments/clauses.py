@@ -1,0 +1,150 @@
+"""Reading a clause off the dependency parse: who is its subject, how firm is it, what is it about."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from dossier.actors.model import ActorIndex, Mention
+from dossier.commitments.lexicon import (
+    CATEGORY_KEYWORDS,
+    CONSIDER_WORDS,
+    FUTURE_MARKERS,
+    HEDGE_MODALS,
+    NEGATIONS,
+    UNDECIDED_WORDS,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from dossier.nlp import ParsedArticle
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+# Nouns standing for an actor's stance: "Germany's position", "Washington's stance".
+STANCE_NOUNS = {"position", "stance", "government", "administration", "leadership", "side", "officials",
+                "response", "view", "delegation", "team", "cabinet", "ministry", "camp"}
+
+
+def clause_subject(verb: Token) -> list[Token]:
+    """Subject tokens of a verb, inherited through conjunction, xcomp, and auxiliaries."""
+    node = verb
+    for _ in range(6):
+        subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            subj = subjects[0]
+            return [subj, *[c for c in subj.conjuncts if c.i > subj.i]]
+        agents = [g for c in node.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if agents:
+            return [agents[0], *agents[0].conjuncts]
+        if node.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acl", "relcl", "ccomp") and node.head.i != node.i:
+            if node.dep_ == "relcl":
+                return [node.head]
+            if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
+                poss = [c for c in node.head.children if c.dep_ == "poss"]
+                if poss:
+                    return poss
+            node = node.head
+            if node.dep_ == "pobj":
+                node = node.head.head
+            continue
+        break
+    return []
+
+
+def actors_of(tokens: list[Token], parsed: ParsedArticle, index: ActorIndex) -> list[Mention]:
+    """Actor mentions for subject tokens; looks into possessors and compounds ("Germany's position")."""
+    found: list[Mention] = []
+    for tok in tokens:
+        mention = index.at(parsed.offset(tok), parsed.offset(tok) + len(tok))
+        if mention is None:
+            for child in sorted(tok.children, key=lambda c: c.i):
+                if child.dep_ in ("poss", "compound", "amod", "nmod") or (
+                        child.dep_ == "prep" and child.lower_ == "of" and tok.lower_ in STANCE_NOUNS):
+                    target = child if child.dep_ != "prep" else next((g for g in child.children), None)
+                    if target is None:
+                        continue
+                    mention = index.at(parsed.offset(target), parsed.offset(target) + len(target))
+                    if mention:
+                        break
+        if mention and all(m.actor != mention.actor for m in found):
+            found.append(mention)
+    return found
+
+
+def verb_chain(verb: Token) -> list[Token]:
+    """The verb and the heads it hangs from within one clause chain (xcomp/conj up to the root)."""
+    chain = [verb]
+    node = verb
+    while node.dep_ in ("xcomp", "pcomp", "prep", "pobj", "acomp", "dobj") and node.head.i != node.i:
+        node = node.head
+        chain.append(node)
+    return chain
+
+
+def has_negation(tok: Token) -> bool:
+    return any(c.dep_ == "neg" or (c.lower_ in NEGATIONS and c.dep_ in ("neg", "advmod", "det")) for c in tok.children)
+
+
+def modal_of(tok: Token) -> str:
+    for c in tok.children:
+        if c.dep_ == "aux" and c.lower_ in HEDGE_MODALS | FUTURE_MARKERS | {"would", "can", "must"}:
+            return c.lower_
+    return ""
+
+
+def status_markers(tokens: list[Token], sentence: Span) -> set[str]:
+    """Status cues on a clause chain: negation, hedges, futures, openness, indecision."""
+    marks: set[str] = set()
+    for tok in tokens:
+        if has_negation(tok):
+            marks.add("negated")
+        modal = modal_of(tok)
+        if modal in HEDGE_MODALS:
+            marks.add("hedged")
+        elif modal in FUTURE_MARKERS:
+            marks.add("future")
+        elif modal == "would":
+            marks.add("conditional")
+        for c in tok.children:
+            if c.lower_ in UNDECIDED_WORDS:
+                marks.add("undecided")
+            if c.lower_ in CONSIDER_WORDS and c.dep_ in ("acomp", "dobj", "attr", "oprd"):
+                marks.add("open")
+        if tok.lower_ in UNDECIDED_WORDS:
+            marks.add("undecided")
+    text = sentence.text.lower()
+    if "yet to decide" in text or "has not decided" in text or "not yet decided" in text:
+        marks.add("undecided")
+    if "under negotiation" in text or "under discussion" in text or "under consideration" in text:
+        marks.add("open")
+    return marks
+
+
+def category_of(tokens: list[Token]) -> str:
+    """First category whose keywords appear among the tokens (lemmas, words and word pairs)."""
+    words = [t.lower_ for t in tokens]
+    lemmas = [t.lemma_.lower() for t in tokens]
+    grams = set(words) | set(lemmas)
+    for n in (2, 3, 4):
+        grams |= {" ".join(words[i:i + n]) for i in range(len(words) - n + 1)}
+        grams |= {" ".join(lemmas[i:i + n]) for i in range(len(lemmas) - n + 1)}
+    for category, keywords in CATEGORY_KEYWORDS:
+        if any(k in grams for k in keywords):
+            return category
+    return ""
+
+
+def subtree_tokens(tok: Token, stop: set[int] | None = None) -> list[Token]:
+    """Tokens under `tok`, in order, leaving out sub-clauses whose heads are in `stop`."""
+    stop = stop or set()
+    out = []
+    for t in tok.subtree:
+        node, skip = t, False
+        while node.i != tok.i:
+            if node.i in stop:
+                skip = True
+                break
+            node = node.head
+        if not skip:
+            out.append(t)
+    return out

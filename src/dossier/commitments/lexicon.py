@@ -1,0 +1,134 @@
+"""Word lists that carry meaning for commitments and statements: verbs, hedges, categories.
+
+These are general English (how commitments, hedges and speech acts are worded in news
+copy), not the wording of any one article; each list says what it decides.
+"""
+
+from __future__ import annotations
+
+# Verbs that make a commitment and the status they give when not negated or hedged.
+COMMIT_VERBS = {
+    "pledge": "committed", "commit": "committed", "promise": "committed", "vow": "committed",
+    "agree": "committed", "sign": "committed", "guarantee": "committed", "earmark": "committed",
+    "allocate": "committed", "approve": "committed", "ratify": "committed", "adopt": "committed",
+    "endorse": "committed", "finalise": "committed", "finalize": "committed", "conclude": "committed",
+    "announce": "committed", "confirm": "committed", "reaffirm": "committed", "unveil": "committed",
+    "set": "committed", "lead": "committed", "undertake": "committed", "resolve": "committed",
+    "offer": "proposed", "propose": "proposed", "plan": "proposed", "outline": "proposed",
+    "envision": "proposed", "envisage": "proposed", "float": "proposed", "table": "proposed",
+    "prepare": "proposed", "draft": "proposed", "seek": "proposed",
+    "aim": "proposed", "intend": "proposed", "reiterate": "proposed", "put": "proposed",
+    "consider": "considering", "weigh": "considering", "explore": "considering", "mull": "considering",
+    "contemplate": "considering", "study": "considering", "discuss": "considering",
+    "examine": "considering", "negotiate": "considering", "debate": "considering",
+    "refuse": "ruled_out", "decline": "ruled_out", "rule": "ruled_out",
+    "balk": "ruled_out", "withhold": "ruled_out",
+}
+# Verbs that say what is given or done; a pledge when promised, hedged, negated or reported done.
+ACTION_VERBS = {
+    "send", "deploy", "provide", "supply", "give", "deliver", "contribute", "fund", "finance", "host",
+    "serve", "impose", "lift", "ease", "cut", "reduce", "end", "phase", "halt", "stop", "ban", "join",
+    "participate", "station", "dispatch", "train", "rebuild", "help", "guarantee", "protect", "defend",
+    "open", "buy", "purchase", "invest", "lend", "donate", "pay", "spend", "increase", "raise", "double",
+    "boost", "build", "establish", "create", "mediate", "facilitate", "resume", "release", "withdraw",
+    "recognise", "recognize", "extend", "renew", "accept", "allow", "transfer", "ship", "export",
+    "import", "sell", "waive", "scrap", "remove", "lower", "slash", "expand", "freeze", "tighten",
+    "restore", "grant", "match", "triple", "retire", "close", "halve", "shut", "abolish", "unfreeze",
+    "commit", "pledge", "offer", "reach", "meet", "hit", "achieve", "cap", "limit", "curb",
+}
+# Nouns that carry a commitment's status when a light verb governs them ("confirmed plans for").
+COMMIT_NOUNS = {
+    "pledge": "committed", "commitment": "committed", "promise": "committed", "deal": "committed",
+    "agreement": "committed", "goal": "committed", "target": "committed", "vow": "committed",
+    "offer": "proposed", "proposal": "proposed", "plan": "proposed", "plans": "proposed",
+    "initiative": "proposed", "idea": "proposed", "blueprint": "proposed", "bid": "proposed",
+}
+# Verbs strong enough to be a pledge even when the article does not say what is pledged.
+STRONG_COMMIT_VERBS = {"pledge", "commit", "promise", "vow", "sign", "guarantee", "agree", "earmark"}
+HEDGE_MODALS = {"may", "might", "could"}
+FUTURE_MARKERS = {"will", "shall", "'ll"}
+NEGATIONS = {"not", "n't", "never", "no"}
+# Predicates that leave a decision open.
+UNDECIDED_WORDS = {"undecided", "unclear", "uncertain", "unsure", "undetermined", "divided", "split", "noncommittal"}
+# Adjectives and nouns of openness: "open to", "ready to consider", "signalled openness".
+CONSIDER_WORDS = {"open", "openness", "willingness", "willing", "ready", "receptive", "possibility",
+                  "option", "options", "negotiation", "discussion", "review", "consideration"}
+
+# Category keywords, most specific first; a keyword may be a lemma or a two-word phrase.
+CATEGORY_KEYWORDS: list[tuple[str, tuple[str, ...]]] = [
+    ("air_support", ("air support", "aerial", "air power", "air cover", "air policing", "fighter jet",
+                     "fighter jets", "air patrol", "air assistance", "warplane", "no-fly")),
+    ("logistics", ("logistics", "logistical", "logistic", "hub", "transit", "supply line", "airlift",
+                   "staging", "transport", "corridor", "port access", "refuelling", "refueling", "depot", "depots",
+                   "base", "bases", "basing", "maintenance", "repair", "overflight", "airspace", "facilities")),
+    ("security_guarantee", ("security guarantee", "guarantee", "guarantees", "assurance", "assurances",
+                            "backstop", "article 5", "mutual defence", "mutual defense", "protection",
+                            "security support", "security commitment", "defend", "deterrent", "deterrence")),
+    ("troops", ("troop", "troops", "soldier", "soldiers", "boots on the ground", "forces", "force",
+                "contingent", "contingents", "peacekeeper", "peacekeepers", "peacekeeping", "battalion",
+                "brigade", "personnel", "deployment", "deploy", "military participation", "mission",
+                "ground troop", "ground troops", "marines", "division", "frigate", "frigates", "warship",
+                "warships", "destroyer", "destroyers", "naval", "navy", "submarine", "submarines", "aircraft carrier",
+                "minesweeper", "minesweepers", "escort", "patrol", "patrols")),
+    ("military_aid", ("weapon", "weapons", "arms", "munition", "munitions", "ammunition", "missile",
+                      "missiles", "air defence", "air defense", "military aid", "military assistance",
+                      "equipment", "tank", "tanks", "drone", "drones", "artillery", "rebuild its military",
+                      "military", "shell", "shells", "patriot", "interceptor", "interceptors", "f-16", "jets",
+                      "training", "defence spending", "defense spending", "rearm", "rearmament")),
+    ("sanctions", ("sanction", "sanctions", "embargo", "asset freeze", "freeze", "blacklist", "price cap",
+                   "penalty", "penalties", "snapback", "export control", "export controls", "restriction",
+                   "restrictions", "isolation", "economic pressure")),
+    ("energy", ("energy", "gas", "oil", "lng", "pipeline", "electricity", "power grid", "nuclear power",
+                "fuel", "crude", "barrel", "barrels", "reactor", "uranium", "grid")),
+    ("climate", ("emission", "emissions", "climate", "coal", "carbon", "net zero", "net-zero", "warming",
+                 "renewable", "renewables", "methane", "greenhouse", "decarbonise", "decarbonize",
+                 "deforestation", "solar", "wind power", "fossil")),
+    ("trade", ("trade", "tariff", "tariffs", "quota", "quotas", "export", "exports", "import", "imports",
+               "market access", "free trade", "customs", "duty", "duties", "investment", "supply chain",
+               "rice", "beef", "cars", "steel", "market")),
+    ("funding", ("fund", "funding", "finance", "financing", "loan", "loans", "grant", "grants", "budget",
+                 "billion", "million", "dollar", "dollars", "euro", "euros", "$", "€", "£", "money",
+                 "aid", "aid package", "package", "gdp", "spending", "reconstruction", "debt", "bond")),
+    ("diplomacy", ("talk", "talks", "negotiation", "negotiations", "summit", "meeting", "host",
+                   "mediate", "mediation", "dialogue", "visit", "envoy", "ambassador", "embassy",
+                   "diplomatic", "peace process", "ceasefire", "truce", "recognition", "recognise",
+                   "recognize", "normalise", "normalize", "hostage", "hostages", "prisoner", "prisoners")),
+    ("other", ("humanitarian", "food", "medicine", "medical", "shelter", "trucks", "refugee",
+               "refugees", "evacuation", "tonnes", "water", "vaccine", "vaccines")),
+]
+
+# Speech and stance verbs -> statement kind.
+STATEMENT_VERBS = {
+    "threaten": "threat", "vow": "threat",
+    "warn": "warning", "caution": "warning", "alert": "warning",
+    "reject": "rejection", "dismiss": "rejection", "rebuff": "rejection", "deny": "rejection",
+    "refuse": "rejection", "oppose": "rejection", "spurn": "rejection", "repudiate": "rejection",
+    "accuse": "accusation", "blame": "accusation", "criticise": "accusation", "criticize": "accusation",
+    "condemn": "accusation", "denounce": "accusation", "slam": "accusation", "charge": "accusation",
+    "fault": "accusation", "decry": "accusation", "attack": "accusation", "lambast": "accusation",
+    "welcome": "endorsement", "endorse": "endorsement", "praise": "endorsement", "hail": "endorsement",
+    "applaud": "endorsement", "commend": "endorsement", "laud": "endorsement", "back": "endorsement",
+    "support": "endorsement", "embrace": "endorsement", "celebrate": "endorsement",
+    "urge": "demand", "demand": "demand", "call": "demand", "press": "demand", "ask": "demand",
+    "request": "demand", "appeal": "demand", "insist": "demand", "push": "demand", "implore": "demand",
+    "claim": "claim", "say": "claim", "argue": "claim", "state": "claim", "assert": "claim",
+    "contend": "claim", "maintain": "claim", "suggest": "claim", "boast": "claim", "declare": "claim",
+    "emphasize": "claim", "emphasise": "claim", "stress": "claim", "note": "claim", "add": "claim",
+    "tell": "claim", "acknowledge": "claim", "concede": "claim", "predict": "claim", "describe": "claim",
+    "insists": "demand", "point": "claim", "signal": "claim", "indicate": "claim", "believe": "claim",
+    "announce": "claim", "confirm": "claim", "reiterate": "claim", "repeat": "claim", "write": "claim",
+    "allege": "accusation", "complain": "accusation", "reply": "claim", "respond": "claim",
+    "counter": "rejection", "retort": "claim", "admit": "claim", "explain": "claim", "recall": "claim",
+}
+# Nouns a light verb turns into a statement ("issued stark warnings", "made a demand").
+STATEMENT_NOUNS = {"warning": "warning", "threat": "threat", "ultimatum": "threat", "demand": "demand",
+                   "appeal": "demand", "accusation": "accusation", "rebuke": "accusation",
+                   "rejection": "rejection", "call": "demand", "condemnation": "accusation"}
+LIGHT_VERBS = {"issue", "make", "deliver", "repeat", "voice", "renew", "send", "level", "lodge", "sound"}
+# Content words that make a reported statement a threat ("would become legitimate targets").
+THREAT_MARKERS = {"target", "targets", "destruction", "destroy", "retaliate", "retaliation", "strike",
+                  "strikes", "annihilate", "crush", "obliterate", "consequences", "punish", "punishment",
+                  "force", "military means", "respond militarily", "pay a price", "wipe", "eliminate",
+                  "legitimate target", "legitimate targets", "retaliatory", "escalate", "response"}
+DEMAND_MARKERS = {"must", "should", "need", "needs", "have to", "has to", "ought"}
+KIND_PRIORITY = ["threat", "accusation", "rejection", "demand", "warning", "endorsement", "claim"]

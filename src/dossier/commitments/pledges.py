@@ -1,0 +1,191 @@
+"""Pledges: one row per actor per commitment, with its category and how firm it is."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from dossier.actors.model import ActorIndex
+from dossier.commitments.clauses import (
+    actors_of,
+    category_of,
+    clause_subject,
+    has_negation,
+    modal_of,
+    status_markers,
+    subtree_tokens,
+)
+from dossier.commitments.lexicon import (
+    ACTION_VERBS,
+    COMMIT_NOUNS,
+    COMMIT_VERBS,
+    CONSIDER_WORDS,
+    STRONG_COMMIT_VERBS,
+    UNDECIDED_WORDS,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from dossier.nlp import ParsedArticle
+
+CONTRAST = {"but", "yet", "while", "although", "though", "whereas"}
+_QUANTITY = re.compile(
+    r"(?:[$€£¥]\s?\d[\d,.]*(?:\s?(?:trillion|billion|million|bn|m|tn))?"
+    r"|\d[\d,.]*\s?(?:%|percent|per cent)(?: of (?:GDP|gross domestic product|its \w+))?"
+    r"|\d[\d,.]*\s?(?:trillion|billion|million)?\s?(?:troops|soldiers|personnel|trucks|tonnes|tons|"
+    r"barrels|jets|tanks|missiles|systems|doses|euros|dollars|pounds|yen|yuan|people|refugees)"
+    r"|(?:thousands|hundreds) of \w+)", re.I)
+_DEADLINE = re.compile(
+    r"\b(?:by|before|until|no later than|from)\s+((?:the end of\s+)?(?:\d{4}|next year|the end of the year))", re.I)
+
+
+@dataclass
+class Pledge:
+    actor: str
+    category: str
+    status: str
+    quantity: str
+    deadline: str
+    trigger: str
+    evidence: str
+    sentence_id: int
+    start: int
+    end: int
+
+
+def _trigger(verb: Token) -> tuple[str, list[Token]] | None:
+    """Base status a verb gives and the tokens that say what is committed, or None."""
+    lemma = verb.lemma_.lower()
+    particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep")}
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
+    if lemma == "rule" and "out" not in particles:
+        return None
+    if lemma == "put" and "forward" not in particles:
+        return None
+    light = ("set", "lead", "announce", "confirm", "reaffirm", "unveil", "reiterate", "seek")
+    if lemma in light or lemma not in COMMIT_VERBS:
+        for obj in objects:
+            if obj.lemma_.lower() in COMMIT_NOUNS or obj.lower_ in COMMIT_NOUNS:
+                return COMMIT_NOUNS.get(obj.lower_, COMMIT_NOUNS.get(obj.lemma_.lower(), "committed")), [verb]
+        if lemma in ("set", "lead", "reiterate", "seek", "put"):
+            return None
+    if lemma in COMMIT_VERBS:
+        return COMMIT_VERBS[lemma], [verb]
+    if lemma in ACTION_VERBS:
+        return "action", [verb]
+    for c in verb.children:
+        if c.dep_ in ("acomp", "attr", "oprd") and c.lower_ in UNDECIDED_WORDS:
+            return "undecided", [verb, c]
+        if c.dep_ in ("acomp", "dobj", "attr") and c.lower_ in CONSIDER_WORDS and any(
+                g.lower_ == "to" for g in c.children):
+            return "considering", [verb, c]
+    return None
+
+
+def _status(base: str, marks: set[str]) -> str:
+    if "negated" in marks:
+        return "considering" if base == "ruled_out" else "ruled_out"
+    if base == "ruled_out":
+        return "ruled_out"
+    if base == "undecided" or "undecided" in marks:
+        return "undecided"
+    if base == "considering" or marks & {"hedged", "open"}:
+        return "considering"
+    if base == "proposed":
+        return "proposed"
+    if "conditional" in marks and base == "action":
+        return "proposed"
+    return "committed"
+
+
+def _inner_chain(verb: Token) -> list[Token]:
+    """The trigger and the verbs it governs in the same commitment ("agreed to consider sending")."""
+    chain, node = [verb], verb
+    while True:
+        nxt = next((c for c in node.children if c.dep_ in ("xcomp",) or (
+            c.dep_ == "prep" and c.lower_ in ("to", "at", "on") and any(g.dep_ == "pcomp" for g in c.children))), None)
+        if nxt is None:
+            return chain
+        if nxt.dep_ == "prep":
+            nxt = next(g for g in nxt.children if g.dep_ == "pcomp")
+        chain.append(nxt)
+        node = nxt
+
+
+def _governed_by_trigger(verb: Token) -> bool:
+    node = verb
+    while node.dep_ in ("xcomp", "pcomp") or (node.dep_ == "pobj" and node.head.dep_ == "prep"):
+        node = node.head if node.dep_ != "pcomp" else node.head.head
+        if node.pos_ in ("VERB", "AUX") and _trigger(node):
+            return True
+    return False
+
+
+def _inherits_markers(verb: Token) -> bool:
+    """A conjoined verb shares its head's modal unless contrasted or carrying its own."""
+    if verb.dep_ != "conj":
+        return False
+    if any(c.dep_ in ("aux", "neg") for c in verb.children):
+        return False
+    return not any(c.dep_ == "cc" and c.lower_ in CONTRAST for c in verb.head.children)
+
+
+def extract_pledges(parsed: ParsedArticle, index: ActorIndex) -> list[Pledge]:
+    pledges: list[Pledge] = []
+    seen: set[tuple[str, str, int]] = set()
+    last_category: dict[int, tuple[int, str]] = {}  # block -> (sentence index, category)
+    for sent in parsed.body:
+        for verb in sent.span:
+            if verb.pos_ not in ("VERB", "AUX") or _governed_by_trigger(verb):
+                continue
+            trig = _trigger(verb)
+            if trig is None:
+                continue
+            base, head_tokens = trig
+            chain = _inner_chain(verb)
+            marks = status_markers(chain + head_tokens[1:], sent.span)
+            if _inherits_markers(verb):
+                head = verb.head
+                if has_negation(head):
+                    marks.add("negated")
+                if modal_of(head):
+                    marks |= status_markers([head], sent.span) - {"negated"}
+            if base == "action" and not ({"future", "hedged", "negated", "conditional", "open", "undecided"} & marks) \
+                    and verb.tag_ not in ("VBD", "VBN", "VBZ", "VBP"):
+                continue
+            status = _status(base, marks)
+            subjects = clause_subject(verb)
+            stop = {s.i for s in subjects} | {c.i for c in verb.children if c.dep_ in ("conj", "ccomp", "advcl", "cc")}
+            content = [t for t in subtree_tokens(verb, stop) if not t.is_punct]
+            category = category_of(content)
+            if not category:
+                recent = last_category.get(sent.block)
+                if recent and sent.index - recent[0] <= 2 and base in ("undecided", "considering", "ruled_out"):
+                    category = recent[1]
+                elif verb.lemma_.lower() in STRONG_COMMIT_VERBS:
+                    category = "other"
+                else:
+                    continue
+            actors = actors_of(subjects, parsed, index)
+            if not actors:
+                continue
+            text = " ".join(t.text for t in content)
+            quantity = _QUANTITY.search(text)
+            deadline = _DEADLINE.search(text)
+            for mention in actors:
+                key = (mention.actor, category, sent.index)
+                if key in seen:
+                    continue
+                seen.add(key)
+                pledges.append(Pledge(
+                    actor=mention.actor, category=category, status=status,
+                    quantity=quantity.group(0) if quantity else "",
+                    deadline=deadline.group(1) if deadline else "",
+                    trigger=" ".join(t.text for t in chain),
+                    evidence=sent.text, sentence_id=sent.index, start=sent.start, end=sent.end,
+                ))
+            last_category[sent.block] = (sent.index, category)
+    return pledges
+

@@ -1,0 +1,101 @@
+"""Direct quotations and who said them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from dossier.actors.model import ActorIndex
+from dossier.commitments.clauses import actors_of, clause_subject
+from dossier.commitments.lexicon import STATEMENT_VERBS
+from dossier.commitments.statements import Statement
+
+if TYPE_CHECKING:
+    from dossier.nlp import ParsedArticle, Sentence
+
+# Curly double quotes, straight double quotes, guillemets; single quotes only when curly and
+# clearly opening after a space, so apostrophes never start a quote.
+_QUOTE = re.compile(
+    r"“([^”“\n]{1,2000})”"
+    r"|\"([^\"\n]{1,2000})\""
+    r"|«\s?([^»\n]{1,2000}?)\s?»"
+    r"|(?:(?<=\s)|^)‘([^’\n]{2,300})’(?=[\s,.;:!?]|$)"
+)
+SPEECH_EXTRA = {"describe", "call", "term", "label", "brand", "dub"}
+
+
+@dataclass
+class Quote:
+    quote: str
+    speaker: str
+    how: str  # same-sentence verb | adjacent sentence | paragraph speaker | unattributed
+    evidence: str
+    sentence_id: int
+    start: int  # of the quoted text in the cleaned article
+    end: int
+
+
+def _sentence_at(parsed: ParsedArticle, offset: int) -> Sentence | None:
+    for sent in parsed.sentences:
+        if sent.start <= offset < sent.end + 1:
+            return sent
+    return None
+
+
+def _speaker_in(sent: Sentence, parsed: ParsedArticle, index: ActorIndex, q_start: int, q_end: int) -> str:
+    """Speaker through a speech verb in the sentence, preferring the verb nearest the quote."""
+    best: tuple[int, str] | None = None
+    for verb in sent.span:
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        lemma = verb.lemma_.lower()
+        if lemma not in STATEMENT_VERBS and lemma not in SPEECH_EXTRA:
+            continue
+        speakers = actors_of(clause_subject(verb), parsed, index)
+        if not speakers:
+            continue
+        pos = parsed.offset(verb)
+        distance = 0 if q_start <= pos <= q_end else min(abs(pos - q_start), abs(pos - q_end))
+        if best is None or distance < best[0]:
+            best = (distance, speakers[0].actor)
+    return best[1] if best else ""
+
+
+def _last_speaker(sent: Sentence, parsed: ParsedArticle, statements: list[Statement],
+                  index: ActorIndex) -> str:
+    """Who spoke last in the same paragraph, or failing that, the person last named as a subject."""
+    earlier = [s for s in statements if s.sentence_id < sent.index
+               and parsed.sentences[s.sentence_id].block == sent.block]
+    if earlier:
+        return earlier[-1].speaker
+    people = [m for m in index.mentions if m.start < sent.start
+              and parsed.sentences[m.sentence].block == sent.block and index.type_of(m.actor) == "person"]
+    return people[-1].actor if people else ""
+
+
+def extract_quotes(parsed: ParsedArticle, index: ActorIndex, statements: list[Statement]) -> list[Quote]:
+    text = parsed.article.text
+    body_blocks = {i for i, b in enumerate(parsed.article.blocks) if b.kind == "paragraph"}
+    out: list[Quote] = []
+    for match in _QUOTE.finditer(text):
+        group = next(g for g in range(1, 5) if match.group(g) is not None)
+        quote = match.group(group).strip()
+        q_start, q_end = match.start(group), match.end(group)
+        sent = _sentence_at(parsed, match.start())
+        if sent is None or sent.block not in body_blocks or not re.search(r"\w", quote):
+            continue
+        speaker, how = _speaker_in(sent, parsed, index, q_start, q_end), "same-sentence verb"
+        if not speaker:
+            end_sent = _sentence_at(parsed, match.end() - 1)
+            if end_sent is not None and end_sent.index != sent.index:
+                speaker = _speaker_in(end_sent, parsed, index, q_start, q_end)
+        if not speaker and sent.index + 1 < len(parsed.sentences):
+            nxt = parsed.sentences[sent.index + 1]
+            if nxt.block == sent.block and len(nxt.span) <= 8:  # "“...,” he said." split off
+                speaker, how = _speaker_in(nxt, parsed, index, q_start, q_end), "adjacent sentence"
+        if not speaker:
+            speaker, how = _last_speaker(sent, parsed, statements, index), "paragraph speaker"
+        out.append(Quote(quote=quote, speaker=speaker, how=how if speaker else "unattributed",
+                         evidence=sent.text, sentence_id=sent.index, start=q_start, end=q_end))
+    return out

@@ -1,0 +1,141 @@
+"""Statements: threats, warnings, rejections, accusations, endorsements, demands and claims."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from dossier.actors.model import ActorIndex
+from dossier.commitments.clauses import actors_of, clause_subject, subtree_tokens
+from dossier.commitments.lexicon import (
+    DEMAND_MARKERS,
+    KIND_PRIORITY,
+    LIGHT_VERBS,
+    STATEMENT_NOUNS,
+    STATEMENT_VERBS,
+    THREAT_MARKERS,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from dossier.nlp import ParsedArticle
+
+QUOTE_CHARS = set('"“”')
+
+
+@dataclass
+class Statement:
+    speaker: str
+    kind: str
+    target: str
+    verb: str
+    evidence: str
+    sentence_id: int
+    start: int
+    end: int
+
+
+def _speech_kind(verb: Token) -> str | None:
+    """Kind a verb gives a statement, or None when it is not a speech or stance act here."""
+    lemma = verb.lemma_.lower()
+    children = list(verb.children)
+    deps = {c.dep_ for c in children}
+    preps = {c.lower_ for c in children if c.dep_ in ("prep", "prt")}
+    sentence_has_quote = any(t.text in QUOTE_CHARS for t in verb.sent)
+    if lemma in LIGHT_VERBS:
+        for c in children:
+            if c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS:
+                return STATEMENT_NOUNS[c.lemma_.lower()]
+        return None
+    kind = STATEMENT_VERBS.get(lemma)
+    if kind is None:
+        return None
+    if lemma == "call" and not preps & {"on", "for", "upon"}:
+        return None
+    if lemma == "point" and not preps & {"to", "out"}:
+        return None
+    if lemma in ("say", "add", "tell", "write", "reply", "respond", "explain", "state", "note", "recall") \
+            and not (deps & {"ccomp", "parataxis"} or sentence_has_quote):
+        return None
+    if lemma in ("back", "support", "press", "push", "attack", "charge", "counter") and "dobj" not in deps:
+        return None
+    if lemma in ("vow",) and not _content_has(verb, THREAT_MARKERS):
+        return None
+    if lemma in ("refuse", "deny") and "xcomp" in deps:
+        return None  # "refused to send troops" is a pledge ruled out, not a statement
+    return kind
+
+
+def _content(verb: Token) -> list[Token]:
+    subjects = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")}
+    return [t for t in subtree_tokens(verb, subjects) if t.i != verb.i]
+
+
+def _content_has(verb: Token, markers: set[str]) -> bool:
+    tokens = _content(verb)
+    words = {t.lower_ for t in tokens} | {t.lemma_.lower() for t in tokens}
+    text = " ".join(t.lower_ for t in tokens)
+    return bool(words & markers) or any(" " in m and m in text for m in markers)
+
+
+def _refine(kind: str, verb: Token) -> str:
+    """The content can make a reported claim or warning a threat or a demand."""
+    if kind in ("claim", "warning") and _content_has(verb, THREAT_MARKERS) and any(
+            t.lower_ in ("would", "will", "could") for t in _content(verb)):
+        return "threat"
+    if kind == "claim" and _content_has(verb, DEMAND_MARKERS) and verb.lemma_.lower() in (
+            "insist", "stress", "say", "emphasize", "emphasise", "argue", "maintain", "state", "declare"):
+        return "demand"
+    return kind
+
+
+def _target(verb: Token, parsed: ParsedArticle, index: ActorIndex, speaker: str) -> str:
+    for c in verb.children:
+        if c.dep_ in ("dobj", "pobj") or (c.dep_ == "prep" and c.lower_ in ("on", "upon", "against")):
+            tok = c if c.dep_ != "prep" else next((g for g in c.children if g.dep_ == "pobj"), None)
+            if tok is None:
+                continue
+            found = actors_of([tok], parsed, index)
+            if found and found[0].actor != speaker:
+                return found[0].actor
+    return ""
+
+
+def _nested(outer: Token, inner: Token) -> bool:
+    """True when `inner` hangs under `outer` other than as a coordinated clause."""
+    node = inner
+    while node.head.i != node.i:
+        if node.head.i == outer.i:
+            return node.dep_ != "conj"
+        node = node.head
+    return False
+
+
+def extract_statements(parsed: ParsedArticle, index: ActorIndex) -> list[Statement]:
+    out: list[Statement] = []
+    for sent in parsed.body:
+        found: dict[str, list[tuple[str, Token]]] = {}
+        for verb in sent.span:
+            if verb.pos_ not in ("VERB", "AUX"):
+                continue
+            kind = _speech_kind(verb)
+            if kind is None:
+                continue
+            kind = _refine(kind, verb)
+            for mention in actors_of(clause_subject(verb), parsed, index):
+                found.setdefault(mention.actor, []).append((kind, verb))
+        for speaker, acts in found.items():
+            kept: list[tuple[str, Token]] = []
+            for kind, verb in sorted(acts, key=lambda a: KIND_PRIORITY.index(a[0])):
+                nested = any(_nested(k_verb, verb) or _nested(verb, k_verb) for _, k_verb in kept)
+                if nested or (kept and kind == "claim") or any(k == kind for k, _ in kept):
+                    continue
+                kept.append((kind, verb))
+            for kind, verb in kept:
+                out.append(Statement(
+                    speaker=speaker, kind=kind, target=_target(verb, parsed, index, speaker),
+                    verb=verb.text, evidence=sent.text, sentence_id=sent.index,
+                    start=sent.start, end=sent.end,
+                ))
+    return out

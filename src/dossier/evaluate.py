@@ -1,0 +1,74 @@
+"""`make eval`: run extraction on every article that has a gold file and score it.
+
+Gold files live in `../shared/eval/gold/` (the founding article, read-only) and in
+`eval/gold/` (our development set); each names its article file relative to its folder.
+Tables go to `build/eval/<slug>/` so scoring never disturbs the Make-built outputs.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+from dossier.errors import DossierError
+from dossier.extract import Tables, extract_tables
+from dossier.ingest.article import load_article
+from dossier.paths import DATA_RAW, ROOT
+from dossier.tables import write_table
+
+SHARED_EVAL = ROOT.parent / "shared" / "eval"
+GOLD_DIRS = (SHARED_EVAL / "gold", ROOT / "eval" / "gold")
+TABLES = ("actors", "pledges", "statements", "quotes", "precedents")
+
+
+def gold_articles() -> list[tuple[Path, Path]]:
+    """(gold file, article file) pairs; the founding article is read from data/raw/."""
+    pairs = []
+    for folder in GOLD_DIRS:
+        for gold in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+            data = json.loads(gold.read_text(encoding="utf-8"))
+            local = [p for p in DATA_RAW.glob(f"{data['article']}.*") if not p.name.endswith(".meta.json")]
+            beside = [base / data["article_file"] for base in (gold.parent.parent, gold.parent.parent.parent)]
+            found = [p for p in beside if p.exists()]
+            pairs.append((gold, local[0] if local else found[0] if found else beside[0]))
+    return pairs
+
+
+def write_tables(tables: Tables, folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, df in tables.items():
+        write_table(df, folder, name)
+
+
+def _scorer():
+    path = SHARED_EVAL / "score.py"
+    if not path.exists():
+        raise DossierError(f"the scorer {path} is missing: `make eval` needs ../shared beside the checkout.")
+    spec = importlib.util.spec_from_file_location("dossier_scorer", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def evaluate(details: bool = False) -> int:
+    scorer = _scorer()
+    results = []
+    for gold, article_path in gold_articles():
+        slug = json.loads(gold.read_text(encoding="utf-8"))["article"]
+        out = ROOT / "build" / "eval" / slug
+        write_tables(extract_tables(load_article(article_path, slug=slug)), out)
+        result = scorer.score_article(gold, out)
+        scorer.show(result, details)
+        results.append(("shared" if gold.is_relative_to(SHARED_EVAL) else "dev", result))
+    print()
+    print(f"{'set':<8} {'article':<34} {'score':>6} " + " ".join(f"{t:>10}" for t in TABLES))
+    for group, r in results:
+        cells = [r["actors"]["f1"], r["pledges"]["exact_f1"], r["statements"]["exact_f1"],
+                 r["quotes"]["f1"], r["precedents"]["f1"]]
+        print(f"{group:<8} {r['article']:<34} {r['score']:>6.3f} " + " ".join(f"{c:>10.3f}" for c in cells))
+    for group in dict.fromkeys(g for g, _ in results):
+        scores = [r["score"] for g, r in results if g == group]
+        print(f"mean score ({group}, {len(scores)} article{'s' if len(scores) > 1 else ''}): "
+              f"{sum(scores) / len(scores):.3f}")
+    return 0

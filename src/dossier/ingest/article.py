@@ -1,0 +1,135 @@
+"""The Article: cleaned text, its blocks and its metadata; the coordinate system of every offset."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from pathlib import Path
+
+from dossier.errors import DossierError
+from dossier.ingest.decode import decode_bytes
+from dossier.ingest.html import extract_html
+from dossier.ingest.language import language_warning
+from dossier.ingest.segment import (
+    Block,
+    blocks_from_lines,
+    segment_markdown,
+    segment_plain,
+    split_front_matter,
+)
+from dossier.paths import SIDECAR_SUFFIX, article_slug
+
+MAX_CHARS = 300_000  # about 50,000 words: ten times a long-form feature
+MAX_BYTES = 20_000_000  # a saved page with inline scripts and images can be large
+
+
+@dataclass
+class Article:
+    slug: str
+    title: str
+    text: str
+    blocks: list[Block]
+    source: str | None = None
+    published: str | None = None  # ISO date
+    source_path: str | None = None
+    format: str = "text"
+    encoding: str = "utf-8"
+    warnings: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict) -> Article:
+        data = dict(data)
+        data["blocks"] = [Block(**b) for b in data["blocks"]]
+        return cls(**data)
+
+    @classmethod
+    def from_text(cls, text: str, *, slug: str = "article", title: str = "",
+                  published: str | None = None, markdown: bool = False) -> Article:
+        """Build an article from a string: what tests and library users call."""
+        lines = segment_markdown(text) if markdown else segment_plain(text)
+        clean, blocks = blocks_from_lines(lines)
+        return cls(slug=slug, title=title or slug, text=clean, blocks=blocks,
+                   published=normalise_date(published))
+
+
+def normalise_date(value: str | None) -> str | None:
+    """ISO date (YYYY-MM-DD) from the usual metadata spellings, or None."""
+    if not value:
+        return None
+    match = re.search(r"(\d{4})-(\d{2})-(\d{2})", str(value))
+    if not match:
+        return None
+    try:
+        return date(*map(int, match.groups())).isoformat()
+    except ValueError:
+        return None
+
+
+def _read_sidecar(path: Path) -> dict:
+    sidecar = path.with_name(path.name[: -len(path.suffix)] + SIDECAR_SUFFIX) if path.suffix else None
+    if not sidecar or not sidecar.is_file():
+        return {}
+    try:
+        data = json.loads(sidecar.read_text(encoding="utf-8"))
+    except (ValueError, UnicodeDecodeError) as err:
+        raise DossierError(f"{sidecar} is not valid JSON ({err}): fix or delete it.") from err
+    if not isinstance(data, dict):
+        raise DossierError(f"{sidecar} must hold a JSON object with title, source, published.")
+    return data
+
+
+def load_article(path: str | Path, *, slug: str | None = None, title: str | None = None,
+                 source: str | None = None, published: str | None = None) -> Article:
+    """Read an article file (text, Markdown or saved HTML). Explicit arguments win over
+    the sidecar `<name>.meta.json`, which wins over metadata found in the file itself."""
+    path = Path(path)
+    name = f"'{path}'"
+    if not path.exists():
+        raise DossierError(f"article {name} does not exist: check the path (ARTICLE=data/raw/<file>).")
+    if path.is_dir():
+        raise DossierError(f"{name} is a folder, not an article: give one .txt, .md or .html file.")
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise DossierError(f"{name} is {size:,} bytes; Dossier reads at most {MAX_BYTES:,}: "
+                           "save only the article, not a whole site or archive.")
+    text, encoding = decode_bytes(path.read_bytes(), name)
+    sidecar = _read_sidecar(path)
+    suffix = path.suffix.lower()
+    found: dict[str, str | None] = {}
+    if suffix in (".html", ".htm") or re.match(r"\s*(<!doctype html|<html)", text[:500], re.I):
+        page = extract_html(text, name)
+        fmt, lines = "html", segment_markdown(page.markdown)
+        found = {"title": page.title, "published": page.published, "source": page.source}
+    elif suffix in (".md", ".markdown"):
+        front, body = split_front_matter(text)
+        fmt, lines = "markdown", segment_markdown(body)
+        found = {"title": front.get("title"), "published": front.get("date"), "source": front.get("source")}
+    else:
+        fmt, lines = "text", segment_plain(text)
+    clean, blocks = blocks_from_lines(lines)
+    if not any(b.kind == "paragraph" for b in blocks):
+        raise DossierError(f"{name} has headings but no paragraphs: nothing to analyse.")
+    if len(clean) > MAX_CHARS:
+        raise DossierError(f"{name} has {len(clean):,} characters of text; Dossier handles at most "
+                           f"{MAX_CHARS:,} per article: split it into separate articles.")
+    title = title or sidecar.get("title") or found.get("title")
+    if not title and blocks[0].kind == "heading":
+        title = clean[blocks[0].start:blocks[0].end]
+    warning = language_warning(clean)
+    return Article(
+        slug=slug or article_slug(path),
+        title=title or path.stem.replace("-", " ").replace("_", " ").strip().capitalize(),
+        text=clean,
+        blocks=blocks,
+        source=source or sidecar.get("source") or found.get("source"),
+        published=normalise_date(published or sidecar.get("published") or found.get("published")),
+        source_path=str(path),
+        format=fmt,
+        encoding=encoding,
+        warnings=[warning] if warning else [],
+    )

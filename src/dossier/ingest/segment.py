@@ -1,0 +1,148 @@
+"""Split text into headings and paragraphs, building the cleaned text that offsets refer to."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_TERMINAL = tuple('.!?:;"\u201d\u2019\'\u00bb)')
+_SMALL_WORDS = {
+    "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or",
+    "over", "the", "to", "vs", "with", "amid", "after", "before", "about", "against", "its",
+}
+_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_MD_SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
+_MD_RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
+_MD_LIST = re.compile(r"^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s+")
+_MD_QUOTE = re.compile(r"^\s{0,3}>\s?")
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
+_MD_CODE = re.compile(r"`([^`]*)`")
+_FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A heading or a paragraph, located by character offsets in the cleaned text."""
+
+    start: int
+    end: int
+    kind: str  # "heading" | "paragraph"
+
+
+def looks_like_heading(line: str) -> bool:
+    """Short, title-cased, no closing punctuation: how section titles look in wire copy."""
+    stripped = line.strip()
+    words = stripped.split()
+    if not words or len(words) > 14 or (stripped.endswith(_TERMINAL[:-1]) and not stripped.endswith("?")):
+        return False
+    if stripped.endswith("?") and len(words) > 10:
+        return False
+    content = [w for w in words if w.lower().strip(":,") not in _SMALL_WORDS]
+    if not content:
+        return False
+    capitalised = sum(1 for w in content if w[0].isupper() or w[0].isdigit())
+    return capitalised / len(content) >= 0.6
+
+
+def blocks_from_lines(lines: list[tuple[str, bool]]) -> tuple[str, list[Block]]:
+    """Join (text, is_heading) lines into the cleaned text, one block per line."""
+    parts, blocks, offset = [], [], 0
+    for text, is_heading in lines:
+        text = re.sub(r"[ \t\u00a0]+", " ", text).strip()
+        if not text:
+            continue
+        if parts:
+            parts.append("\n")
+            offset += 1
+        blocks.append(Block(offset, offset + len(text), "heading" if is_heading else "paragraph"))
+        parts.append(text)
+        offset += len(text)
+    return "".join(parts), blocks
+
+
+def segment_plain(text: str) -> list[tuple[str, bool]]:
+    """Plain text: one paragraph per line or per blank-line-separated chunk; soft wraps joined."""
+    lines: list[tuple[str, bool]] = []
+    pending = ""
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if not line:
+            if pending:
+                lines.append((pending, False))
+                pending = ""
+            continue
+        if pending:
+            pending = f"{pending} {line}"
+        elif looks_like_heading(line):
+            lines.append((line, True))
+            continue
+        else:
+            pending = line
+        if pending.endswith(_TERMINAL):
+            lines.append((pending, False))
+            pending = ""
+    if pending:
+        lines.append((pending, looks_like_heading(pending)))
+    return lines
+
+
+def split_front_matter(text: str) -> tuple[dict[str, str], str]:
+    """`key: value` pairs of a Markdown front-matter block, and the text after it."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, text
+    meta = {}
+    for line in match.group(1).splitlines():
+        key, sep, value = line.partition(":")
+        if sep:
+            meta[key.strip().lower()] = value.strip().strip("'\"")
+    return meta, text[match.end():]
+
+
+def _strip_inline_markdown(line: str) -> str:
+    line = _MD_IMAGE.sub("", line)
+    line = _MD_LINK.sub(r"\1", line)
+    line = _MD_CODE.sub(r"\1", line)
+    for _ in range(2):
+        line = _MD_EMPHASIS.sub(r"\2", line)
+    return line.replace("\\", "")
+
+
+def segment_markdown(text: str) -> list[tuple[str, bool]]:
+    """Markdown: ATX and setext headings, paragraphs (soft wraps joined), markup removed."""
+    lines: list[tuple[str, bool]] = []
+    pending: list[str] = []
+    in_code = False
+
+    def flush() -> None:
+        if pending:
+            lines.append((" ".join(pending), False))
+            pending.clear()
+
+    for raw in text.split("\n"):
+        if raw.strip().startswith("```"):
+            in_code = not in_code
+            flush()
+            continue
+        if in_code:
+            continue
+        heading = _MD_HEADING.match(raw)
+        if heading:
+            flush()
+            lines.append((_strip_inline_markdown(heading.group(2)), True))
+            continue
+        if _MD_SETEXT.match(raw) and len(pending) == 1 and raw.strip()[0] in "=-":
+            lines.append((pending.pop(), True))
+            continue
+        if not raw.strip() or _MD_RULE.match(raw):
+            flush()
+            continue
+        line = _MD_QUOTE.sub("", raw)
+        if _MD_LIST.match(line):
+            flush()
+            line = _MD_LIST.sub("", line)
+        pending.append(_strip_inline_markdown(line.strip()))
+    flush()
+    return lines

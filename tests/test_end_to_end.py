@@ -1,0 +1,99 @@
+"""The whole chain through Make, papermill and the renderers, on a short article of our own.
+
+Builds into a temporary folder (PROCESSED_DIR / REPORTS_DIR), so the repository's own
+outputs are untouched. Slow (a kernel per stage), so it runs once for all assertions.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import subprocess
+
+import pandas as pd
+import pytest
+from pypdf import PdfReader
+
+from .conftest import ROOT
+
+ARTICLE = """\
+Leaders pledge naval mission for Red Sea shipping
+
+ROME (Dossier) - Italian Prime Minister Giorgia Meloni said on Tuesday that Italy will send two \
+frigates to escort merchant ships in the Red Sea.
+Spain will not contribute warships but could host a maintenance depot in Rota, \
+Defence Minister Margarita Robles said.
+The Houthis threatened that any foreign warship would become a target.
+"We will protect freedom of navigation," Meloni said.
+
+Lessons from history
+Officials cited the 1988 Operation Praying Mantis as a cautionary episode that nearly widened the conflict.
+"""
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    work = tmp_path_factory.mktemp("e2e")
+    article = work / "red sea mission.txt"  # a space in the name, on purpose
+    article.write_text(ARTICLE, encoding="utf-8")
+    (work / "red sea mission.meta.json").write_text(
+        '{"title": "Leaders pledge naval mission <script>alert(1)</script>", "published": "2025-03-14"}',
+        encoding="utf-8")
+    args = [f"ARTICLE={article}", f"PROCESSED_DIR={work}/processed", f"REPORTS_DIR={work}/reports"]
+    run = subprocess.run(["make", "--no-print-directory", "report", *args], cwd=ROOT,
+                         capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stdout + run.stderr
+    return work, args
+
+
+def test_tables_are_written_and_grounded(built):
+    work, _ = built
+    folder = work / "processed" / "red-sea-mission"
+    article_text = __import__("json").loads((folder / "article.json").read_text(encoding="utf-8"))["text"]
+    for name in ("actors", "mentions", "pledges", "statements", "quotes", "precedents", "timeline", "sentences"):
+        assert (folder / f"{name}.csv").exists(), name
+    pledges = pd.read_csv(folder / "pledges.csv")
+    assert len(pledges) >= 2
+    for row in pledges.itertuples():
+        assert article_text[row.start:row.end] == row.evidence
+
+
+def test_html_has_tables_no_code_and_escapes_article_text(built):
+    work, _ = built
+    page = (work / "reports" / "red-sea-mission" / "report.html").read_text(encoding="utf-8")
+    assert page.count("<table") >= 4
+    assert 'class="jp-InputArea' not in page and "from dossier" not in page
+    assert "<script" not in page  # the title's <script> must be shown as text
+    assert html.escape("<script>alert(1)</script>") in page
+    for heading in ("Key findings", "Actors", "Pledges", "Statements", "Quotes", "Historical precedents", "Timeline"):
+        assert re.search(rf"<h2[^>]*>{heading}", page), heading
+
+
+def test_pdf_opens_and_holds_the_sections(built):
+    work, _ = built
+    reader = PdfReader(work / "reports" / "red-sea-mission" / "report.pdf")
+    assert len(reader.pages) >= 2
+    text = " ".join(page.extract_text() for page in reader.pages)
+    for heading in ("Key findings", "Actors", "Pledges", "Historical precedents", "Method and limitations"):
+        assert heading in text, heading
+    assert "Page 1 of" in text
+
+
+def test_executed_stage_notebooks_are_kept(built):
+    work, _ = built
+    stages = work / "reports" / "red-sea-mission" / "stages"
+    assert sorted(p.name for p in stages.glob("*.ipynb")) == [
+        "01_ingest.ipynb", "02_actors.ipynb", "03_commitments.ipynb", "04_precedents.ipynb", "05_report.ipynb"]
+
+
+def test_unchanged_rerun_does_nothing_and_an_edited_stage_reruns_only_downstream(built):
+    work, args = built
+    pdf = f"{work}/reports/red-sea-mission/report.pdf"
+    question = subprocess.run(["make", "-q", pdf, *args], cwd=ROOT, capture_output=True, timeout=60)
+    assert question.returncode == 0, "an unchanged article must be up to date"
+    rerun = subprocess.run(["make", "-n", "report", *args], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert "dossier stage" not in rerun.stdout
+    dry = subprocess.run(["make", "-n", "-W", "notebooks/03_commitments.ipynb", "report", *args], cwd=ROOT,
+                         capture_output=True, text=True, timeout=60).stdout
+    assert "03_commitments" in dry and "05_report" in dry
+    assert "01_ingest" not in dry and "02_actors" not in dry and "04_precedents" not in dry
