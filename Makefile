@@ -6,6 +6,8 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 .DELETE_ON_ERROR:
+# Stages 3 and 4 are independent: run them side by side on the two cores.
+MAKEFLAGS += --jobs=2 --output-sync=target
 
 SYS_PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv

@@ -142,12 +142,11 @@ def _keep_failed(executed: Path, slug: str, stage: str) -> Path:
 
 
 def _record_timing(folder: Path, stage: str, seconds: float) -> None:
-    path = folder / "stages" / "timings.json"
-    try:
-        timings = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        timings = {}
-    timings[stage] = round(seconds, 3)
-    from dossier.io import write_json
+    """One file per stage: stages 3 and 4 run at the same time and must not share a file."""
+    from dossier.io import write_text
 
-    write_json(path, timings)
+    write_text(folder / "stages" / f"{stage}.seconds", f"{seconds:.3f}\n")
+
+
+def stage_timings(folder: Path) -> dict[str, float]:
+    return {p.stem: float(p.read_text()) for p in sorted((folder / "stages").glob("*.seconds"))}

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from dossier import kb
 from dossier.actors import gazetteer
 from dossier.actors.model import Actor, Mention
-from dossier.actors.people import clean_person_span, title_before, title_in_apposition
+from dossier.actors.people import NAME_PARTICLES, clean_person_span, title_before, title_in_apposition
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -96,7 +96,11 @@ class _Builder:
                     singles.append(name.text)
         surnames: dict[str, set[str]] = {}
         for full in list(self.names):
-            surnames.setdefault(full.split()[-1], set()).add(full)
+            parts = full.split()
+            # the surname, and any later name part ("Lula" of "Luiz Inacio Lula da Silva")
+            for part in parts[1:]:
+                if part.lower() not in NAME_PARTICLES and len(part) > 2 and part[0].isupper():
+                    surnames.setdefault(part, set()).add(full)
         for surname, fulls in surnames.items():
             if len(fulls) == 1:
                 self.names.setdefault(surname, next(iter(fulls)))
@@ -180,10 +184,12 @@ class _Builder:
         for tok in span:
             if not self._free(doc, tok.i, tok.i + 1):
                 continue
-            text, start = tok.text, tok.i
+            text, start, last = tok.text, tok.i, tok
             if tok.i + 1 < span.end and f"{tok.text} {doc[tok.i + 1].text}" in regions:
-                text = f"{tok.text} {doc[tok.i + 1].text}"
-            head = self._group_head(tok, span)
+                text, last = f"{tok.text} {doc[tok.i + 1].text}", doc[tok.i + 1]
+            head = self._group_head(last, span)
+            if head is None and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and text in regions:
+                head = self._coordinated_head(tok)
             if head is None:
                 continue
             end = start + len(text.split())
@@ -203,6 +209,14 @@ class _Builder:
         nxt = tok.nbor() if tok.i + 1 < span.end else None
         if nxt is not None and nxt.pos_ == "NOUN" and nxt.lower_ in GROUP_NOUNS | STATE_AGENT_NOUNS:
             return nxt
+        return None
+
+    @staticmethod
+    def _coordinated_head(tok: Token) -> Token | None:
+        """"Gulf and Central Asian states": the parser may make "Gulf" the head, "states" its conjunct."""
+        for conj in tok.conjuncts:
+            if conj.i > tok.i and conj.pos_ == "NOUN" and conj.lower_ in GROUP_NOUNS:
+                return conj
         return None
 
     def _titled_name_follows(self, head: Token) -> bool:

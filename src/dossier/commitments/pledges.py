@@ -79,18 +79,18 @@ def _trigger(verb: Token) -> tuple[str, list[Token]] | None:
         if c.dep_ in ("acomp", "attr", "oprd") and c.lower_ in UNDECIDED_WORDS:
             return "undecided", [verb, c]
         if c.dep_ in ("acomp", "dobj", "attr") and c.lower_ in CONSIDER_WORDS and any(
-                g.lower_ == "to" for g in c.children):
+                g.lower_ == "to" for g in (*c.children, *verb.children)):
             return "considering", [verb, c]
     return None
 
 
 def _status(base: str, marks: set[str]) -> str:
+    if base == "undecided" or "undecided" in marks:
+        return "undecided"  # before negation: "has not decided" is undecided, not ruled out
     if "negated" in marks:
         return "considering" if base == "ruled_out" else "ruled_out"
     if base == "ruled_out":
         return "ruled_out"
-    if base == "undecided" or "undecided" in marks:
-        return "undecided"
     if base == "considering" or marks & {"hedged", "open"}:
         return "considering"
     if base == "proposed":
@@ -171,7 +171,8 @@ def extract_pledges(parsed: ParsedArticle, index: ActorIndex) -> list[Pledge]:
             actors = actors_of(subjects, parsed, index)
             if not actors:
                 continue
-            text = " ".join(t.text for t in content)
+            doc = sent.span.doc
+            text = doc.text[min(t.idx for t in content):max(t.idx + len(t) for t in content)] if content else ""
             quantity = _QUANTITY.search(text)
             deadline = _DEADLINE.search(text)
             for mention in actors:

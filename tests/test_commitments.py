@@ -1,0 +1,59 @@
+"""Pledges, statements and quotes on hard linguistic cases, with sentences of our own."""
+
+from .conftest import rows, tables_for
+
+
+def test_negation_and_hedge_in_one_sentence_give_two_rows():
+    pledges = tables_for("Spain will not send warships but could host a repair depot for allied ships.").pledges
+    assert rows(pledges, "actor", "category", "status") == {
+        ("Spain", "troops", "ruled_out"), ("Spain", "logistics", "considering")}
+
+
+def test_coordinated_subjects_give_one_row_each():
+    pledges = tables_for("Norway and Canada pledged $300 million in climate finance on Tuesday.").pledges
+    assert rows(pledges, "actor", "status") == {("Norway", "committed"), ("Canada", "committed")}
+    assert set(pledges["quantity"]) == {"$300 million"}
+
+
+def test_firmness_from_verbs_and_hedges():
+    text = ("Italy offered to train Libyan coast guards. Greece is weighing a ban on Russian oil tankers. "
+            "Hungary refused to back new sanctions. Austria has yet to decide on sending military engineers. "
+            "Sweden signalled openness to sharing its air defence systems.")
+    pledges = tables_for(text).pledges
+    status = dict(zip(pledges["actor"], pledges["status"], strict=True))
+    assert status == {"Italy": "proposed", "Greece": "considering", "Hungary": "ruled_out",
+                      "Austria": "undecided", "Sweden": "considering"}
+
+
+def test_pronoun_speaker_and_reported_threat():
+    text = ("Iranian Foreign Minister Abbas Araghchi spoke in Muscat. "
+            "He warned that any strike on nuclear sites would be met with a crushing response.")
+    statements = tables_for(text).statements
+    assert ("Abbas Araghchi", "threat") in rows(statements, "speaker", "kind")
+
+
+def test_statement_kinds_from_verbs():
+    text = ("Turkey accused Greece of militarising the islands. Egypt welcomed the truce. "
+            "Qatar urged both sides to release the hostages. Israel dismissed the proposal.")
+    kinds = rows(tables_for(text).statements, "speaker", "kind")
+    assert {("Turkey", "accusation"), ("Egypt", "endorsement"), ("Qatar", "demand"),
+            ("Israel", "rejection")} <= kinds
+
+
+def test_quotes_attributed_before_after_and_by_pronoun():
+    text = ('Brazilian President Luiz Inacio Lula da Silva opened the summit. '
+            '"The forest cannot wait," Lula said. '
+            'Colombia\'s president Gustavo Petro spoke next. He said: "We will end new oil exploration." '
+            'Petro called the plan “a lifeline”.')
+    quotes = rows(tables_for(text).quotes, "quote", "speaker")
+    assert ("The forest cannot wait,", "Luiz Inacio Lula da Silva") in quotes or \
+        ("The forest cannot wait", "Luiz Inacio Lula da Silva") in quotes
+    assert ("We will end new oil exploration.", "Gustavo Petro") in quotes
+    assert ("a lifeline", "Gustavo Petro") in quotes
+
+
+def test_every_row_is_grounded_in_its_sentence():
+    text = "Norway pledged new funds. Sweden refused to send troops, officials said."
+    tables = tables_for(text)
+    for row in tables.pledges.itertuples():
+        assert text[row.start:row.end] == row.evidence
