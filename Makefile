@@ -16,9 +16,12 @@ STAMP := $(VENV)/.installed
 LAB_STAMP := $(VENV)/.lab-installed
 
 ARTICLE ?= data/raw/putin-warns-foreign-troops.txt
+RAW_DIR ?= data/raw
 PROCESSED_DIR ?= data/processed
 REPORTS_DIR ?= reports
+BUILD_DIR ?= build
 export ARTICLE
+export DOSSIER_RAW_DIR := $(abspath $(RAW_DIR))
 export DOSSIER_PROCESSED_DIR := $(abspath $(PROCESSED_DIR))
 export DOSSIER_REPORTS_DIR := $(abspath $(REPORTS_DIR))
 export MPLCONFIGDIR := $(CURDIR)/.cache/matplotlib
@@ -89,10 +92,10 @@ $(R)/report.html $(R)/report.pdf &: $(P)/pledges.csv $(P)/precedents.csv noteboo
 	@$(call STAGE,05_report)
 
 ifneq ($(filter reports,$(MAKECMDGOALS)),)
-build/articles.mk: data/raw src/dossier/paths.py
-	@mkdir -p build
+$(BUILD_DIR)/articles.mk: $(RAW_DIR) src/dossier/paths.py
+	@mkdir -p $(BUILD_DIR)
 	@PYTHONPATH=src $(SYS_PYTHON) -m dossier.paths make-rules > $@.tmp && mv $@.tmp $@
--include build/articles.mk
+-include $(BUILD_DIR)/articles.mk
 endif
 
 reports: $(ALL_REPORTS) ## build the report of every article in data/raw/ (make -j2 reports: two at once)

@@ -13,11 +13,12 @@ import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-DATA_RAW = ROOT / "data" / "raw"
-# Output roots can be moved (tests build into a temporary folder); the Makefile sets both.
+DATA_RAW = Path(os.environ.get("DOSSIER_RAW_DIR", ROOT / "data" / "raw"))
+# Folders can be moved with environment variables (the Makefile sets them; tests build into a
+# temporary folder and swap in notebooks that fail on purpose).
 DATA_PROCESSED = Path(os.environ.get("DOSSIER_PROCESSED_DIR", ROOT / "data" / "processed"))
 REPORTS = Path(os.environ.get("DOSSIER_REPORTS_DIR", ROOT / "reports"))
-NOTEBOOKS = ROOT / "notebooks"
+NOTEBOOKS = Path(os.environ.get("DOSSIER_NOTEBOOKS_DIR", ROOT / "notebooks"))
 KB_DATA = Path(__file__).resolve().parent / "kb" / "data"
 TEMPLATES = Path(__file__).resolve().parent / "report" / "templates"
 

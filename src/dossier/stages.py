@@ -38,6 +38,7 @@ def run_stage(stage: str, *, slug: str, article: str = "", timeout: int = DEFAUL
     final_data.mkdir(parents=True, exist_ok=True)
     stage_dir = final_report / "stages"
     stage_dir.mkdir(parents=True, exist_ok=True)
+    _remove_leftovers(final_data, final_report, stage)
     staging = Path(tempfile.mkdtemp(prefix=f".{stage}-", dir=final_data))
     executed = staging / f"{stage}.ipynb"
     params = {"slug": slug, "article_path": str(Path(article).resolve()) if article else "",
@@ -72,24 +73,29 @@ def run_stage(stage: str, *, slug: str, article: str = "", timeout: int = DEFAUL
 
 
 def _execute(stage: str, executed: Path, params: dict, timeout: int) -> None:
+    import logging
+
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
+    for noisy in ("papermill", "traitlets", "nbclient"):  # our one-line error says it all
+        logging.getLogger(noisy).setLevel(logging.CRITICAL)
+
     notebook = NOTEBOOKS / f"{stage}.ipynb"
-    sockets = tempfile.mkdtemp(prefix="dossier-kernel-")
     try:
         papermill.execute_notebook(
             str(notebook), str(executed), parameters=params, kernel_name="python3",
             execution_timeout=timeout, progress_bar=False, log_output=False,
-            cwd=str(NOTEBOOKS), request_save_on_cell_execute=False,
-            kernel_manager_class=_ipc_kernel_manager(sockets),
+            cwd=str(NOTEBOOKS), request_save_on_cell_execute=True,
+            kernel_manager_class=_quiet_kernel_manager(),
         )
     except PapermillExecutionError as err:
         kept = _keep_failed(executed, params["slug"], stage)
         if err.ename == "DossierError":
             raise DossierError(err.evalue) from None
         raise DossierError(
-            f"stage {stage} failed in cell {err.exec_count} ({err.ename}: {err.evalue}); "
+            f"stage {stage} failed in cell {_failed_cell(kept) or err.exec_count} of notebooks/{stage}.ipynb "
+            f"({err.ename}: {err.evalue}); "
             f"the executed notebook is kept at {kept}."
         ) from None
     except Exception as err:  # a timeout or a dead kernel surfaces as another exception type
@@ -100,19 +106,30 @@ def _execute(stage: str, executed: Path, params: dict, timeout: int) -> None:
             f"limit {timeout} s per cell, set DOSSIER_STAGE_TIMEOUT to change it); "
             f"the executed notebook is kept at {kept}."
         ) from None
-    finally:
-        shutil.rmtree(sockets, ignore_errors=True)
 
 
-def _ipc_kernel_manager(folder: str) -> type:
-    """Talk to the kernel over Unix sockets in a private folder: no open TCP ports, no warning."""
-    from jupyter_client.manager import KernelManager
+def _remove_leftovers(data: Path, report: Path, stage: str) -> None:
+    """Staging folders and temporary files of a run that was killed (SIGKILL skips all cleanup)."""
+    for leftover in data.glob(f".{stage}-*"):
+        shutil.rmtree(leftover, ignore_errors=True)
+    if stage == "05_report":
+        for leftover in report.glob(".report.*.tmp"):
+            leftover.unlink(missing_ok=True)
 
-    class IPCKernelManager(KernelManager):
-        def __init__(self, **kwargs):
-            super().__init__(transport="ipc", ip=os.path.join(folder, "kernel"), **kwargs)
 
-    return IPCKernelManager
+def _quiet_kernel_manager() -> type:
+    """A kernel whose own log (start-up notices, tracebacks of a killed kernel) stays off the
+    console: what went wrong in a cell is in the kept notebook and the one-line error."""
+    import subprocess
+
+    from jupyter_client.manager import AsyncKernelManager
+
+    class QuietKernelManager(AsyncKernelManager):
+        async def _async_launch_kernel(self, kernel_cmd: list[str], **kw) -> None:
+            kw["stderr"] = subprocess.DEVNULL
+            await super()._async_launch_kernel(kernel_cmd, **kw)
+
+    return QuietKernelManager
 
 
 def _article_json(folder: Path) -> dict:
@@ -134,10 +151,29 @@ def _warn(folder: Path) -> None:
         print(f"dossier: warning: {warning}", file=sys.stderr)
 
 
+def _failed_cell(executed: Path) -> int | None:
+    """1-based position of the failing cell in the committed notebook (injected cells not counted)."""
+    try:
+        cells = json.loads(executed.read_text(encoding="utf-8"))["cells"]
+    except (OSError, ValueError, KeyError):
+        return None
+    position = 0
+    for cell in cells:
+        tags = cell.get("metadata", {}).get("tags", [])
+        if "injected-parameters" in tags or "papermill-error-cell-tag" in tags:
+            continue
+        position += 1
+        if any(o.get("output_type") == "error" for o in cell.get("outputs", [])):
+            return position
+    return None
+
+
 def _keep_failed(executed: Path, slug: str, stage: str) -> Path:
     kept = report_dir(slug) / "stages" / f"{stage}.failed.ipynb"
     if executed.exists():
         os.replace(executed, kept)
+    else:  # the kernel died before anything was saved: keep the notebook that was to run
+        shutil.copyfile(NOTEBOOKS / f"{stage}.ipynb", kept)
     return kept
 
 
