@@ -20,7 +20,8 @@ if TYPE_CHECKING:
     from dossier.nlp import ParsedArticle, Sentence
 
 # Event nouns that name something already in the past wherever they appear.
-HISTORIC_NOUNS = {"war", "armistice", "annexation", "invasion", "memorandum", "massacre", "genocide",
+HISTORIC_NOUNS = {"creation", "founding", "establishment",
+                  "war", "armistice", "annexation", "invasion", "memorandum", "massacre", "genocide",
                   "revolution", "uprising", "occupation", "blockade", "airlift", "crisis", "coup",
                   "withdrawal", "partition", "bombing", "siege", "battle", "famine", "spring", "doctrine"}
 # Event nouns that may just as well name the news itself ("the Paris summit"): they need a past year,
@@ -113,7 +114,15 @@ def _pattern_name(tok: Token, sent: Sentence) -> tuple[int, int] | None:
     while start < tok.i and doc[start].text in ("-", "–"):
         start += 1
     proper = [t for t in doc[start:end] if t.i != tok.i and _is_proper(t) and t.lower_ != "of"]
+    if tok.lower_ in ("creation", "founding", "establishment") and (end == tok.i + 1 or not _YEAR.search(sent.text)):
+        return None  # "the creation of the WTO in 1995" is history; "the creation of jobs" is not
     if not proper:
+        # "the 2021 military coup": a year and plain modifiers are enough for a past event
+        i = tok.i
+        while i > sent.span.start and doc[i - 1].pos_ in ("ADJ", "NOUN") and tok.i - i < 2:
+            i -= 1
+        if tok.lower_ in HISTORIC_NOUNS and i > sent.span.start and _YEAR.fullmatch(doc[i - 1].text):
+            return i - 1, end
         return None
     return start, end
 

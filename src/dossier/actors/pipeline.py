@@ -31,14 +31,19 @@ ORG_HEADS = {"Coalition", "Alliance", "Council", "Union", "Organization", "Organ
 EVENT_WORDS = {"Memorandum", "Treaty", "Accord", "Accords", "Agreement", "War", "Armistice", "Protocol",
                "Summit", "Conference", "Crisis", "Declaration", "Pact", "Charter", "Convention", "Plan",
                "Deal", "Act", "Annexation", "Invasion", "Revolution", "Spring"}
+# Heads of a demonym-led organization name that is part of a state ("the Russian Foreign Ministry").
+STATE_BODIES = {"Ministry", "Office", "Government", "Cabinet", "Presidency", "Chancellery", "Embassy",
+                "Mission", "Army", "Navy", "Military", "Administration", "Foreign Ministry", "Department"}
 # Nouns that make a demonym a reference to a state's government or forces ("Russian officials").
 STATE_AGENT_NOUNS = {"official", "officials", "force", "forces", "government", "leaders", "leadership",
                      "diplomat", "diplomats", "negotiator", "negotiators", "troops", "authorities",
                      "military", "delegation", "side", "ministry", "administration", "army", "navy",
                      "regime", "envoys", "counterparts"}
-GROUP_NOUNS = {"states", "countries", "nations", "governments", "leaders", "officials", "allies",
-               "partners", "members", "capitals", "diplomats", "ministers", "teams", "economies",
-               "producers", "neighbours", "neighbors", "powers", "democracies", "donors"}
+# Nouns that make a regional adjective a group of states ("Baltic states", "Gulf allies"); vaguer
+# ones ("European officials", "Western diplomats") name no actor a reader could hold to account.
+GROUP_NOUNS = {"states", "countries", "nations", "governments", "allies", "partners", "members", "capitals",
+               "economies", "producers", "neighbours", "neighbors", "powers", "democracies", "donors",
+               "monarchies", "kingdoms", "republics"}
 QUANTIFIED_NOUNS = {"nations", "countries", "states", "governments", "allies", "members", "signatories"}
 ORG_DESCRIPTIONS = {
     "alliance": {"alliance"}, "bloc": {"union", "alliance", "forum"}, "union": {"union"},
@@ -92,8 +97,9 @@ class _Builder:
                     continue
                 if len(name) > 1:
                     self.names.setdefault(name.text, name.text)
-                else:
-                    singles.append(name.text)
+                elif name[0].dep_ in ("nsubj", "nsubjpass", "poss", "pobj", "dobj", "appos") or \
+                        title_before(name.doc, name.start):
+                    singles.append(name.text)  # not "Patriot systems" or "Rice farmers"
         surnames: dict[str, set[str]] = {}
         for full in list(self.names):
             parts = full.split()
@@ -155,6 +161,9 @@ class _Builder:
             if start >= end or not self._free(doc, start, end):
                 continue
             words = [t.text for t in doc[start:end]]
+            if words[0] in kb.demonyms() and words[-1] in STATE_BODIES:
+                self.add(doc, start, end, sent, kb.demonyms()[words[0]], "country", "demonym")
+                continue  # "the Russian Foreign Ministry" speaks for Russia
             acronym = len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 8
             if not (acronym or words[-1] in ORG_HEADS) or EVENT_WORDS.intersection(words):
                 continue
@@ -238,6 +247,8 @@ class _Builder:
                     target, kind = self._person_antecedent(tok, sent, here, previous_subjects), "pronoun"
                 elif tok.tag_ in ("PRP", "PRP$") and tok.lower_ in ("they", "them", "their"):
                     target, kind = self._plural_antecedent(previous_subjects), "pronoun"
+                elif tok.tag_ in ("PRP", "PRP$") and tok.lower_ in ("it", "its") and tok.dep_ in ("nsubj", "poss"):
+                    target, kind = self._state_antecedent(tok, sent, here, previous_subjects), "pronoun"
                 elif tok.lower_ in PERSON_DESCRIPTIONS and self._is_definite(tok):
                     target = self._describe_person(tok)
                 elif tok.lower_ in ORG_DESCRIPTIONS and self._is_definite(tok) and tok.pos_ == "NOUN":
@@ -286,6 +297,18 @@ class _Builder:
         recent = [m for m in self.mentions if m.start < offset and self.actors[m.actor].type == "person"
                   and m.sentence >= sent.index - 2]
         return max(recent, key=lambda m: m.start).actor if recent else None
+
+    def _state_antecedent(self, tok: Token, sent: Sentence, here: list[Mention],
+                          previous_subjects: list[Mention]) -> str | None:
+        """"Canada said it could ...": a country or organization subject, in this sentence or the last."""
+        offset = self.parsed.offset(tok)
+        states = ("country", "organization")
+        earlier = [m for m in here if m.start < offset and self.actors[m.actor].type in states
+                   and self._is_subject(m, sent)]
+        if earlier:
+            return earlier[-1].actor
+        before = [m for m in previous_subjects if self.actors[m.actor].type in states]
+        return before[-1].actor if len(before) == 1 else None
 
     def _plural_antecedent(self, previous_subjects: list[Mention]) -> str | None:
         for m in reversed(previous_subjects):

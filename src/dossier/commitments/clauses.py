@@ -54,20 +54,25 @@ def clause_subject(verb: Token) -> list[Token]:
 def actors_of(tokens: list[Token], parsed: ParsedArticle, index: ActorIndex) -> list[Mention]:
     """Actor mentions for subject tokens; looks into possessors and compounds ("Germany's position")."""
     found: list[Mention] = []
+
+    def at(tok: Token) -> Mention | None:
+        return index.at(parsed.offset(tok), parsed.offset(tok) + len(tok))
+
     for tok in tokens:
-        mention = index.at(parsed.offset(tok), parsed.offset(tok) + len(tok))
-        if mention is None:
+        mention = at(tok)
+        candidates = [mention] if mention else []
+        if mention is None:  # "Germany's position", "Baltic and Nordic states", "the position of Rome"
             for child in sorted(tok.children, key=lambda c: c.i):
-                if child.dep_ in ("poss", "compound", "amod", "nmod") or (
-                        child.dep_ == "prep" and child.lower_ == "of" and tok.lower_ in STANCE_NOUNS):
-                    target = child if child.dep_ != "prep" else next((g for g in child.children), None)
-                    if target is None:
-                        continue
-                    mention = index.at(parsed.offset(target), parsed.offset(target) + len(target))
-                    if mention:
-                        break
-        if mention and all(m.actor != mention.actor for m in found):
-            found.append(mention)
+                if child.dep_ in ("poss", "compound", "amod", "nmod"):
+                    targets = [child, *child.conjuncts]
+                elif child.dep_ == "prep" and child.lower_ == "of" and tok.lower_ in STANCE_NOUNS:
+                    targets = [g for g in child.children if g.dep_ == "pobj"]
+                else:
+                    continue
+                candidates += [m for m in map(at, targets) if m]
+        for m in candidates:
+            if all(f.actor != m.actor for f in found):
+                found.append(m)
     return found
 
 

@@ -43,8 +43,6 @@ COMMIT_NOUNS = {
     "offer": "proposed", "proposal": "proposed", "plan": "proposed", "plans": "proposed",
     "initiative": "proposed", "idea": "proposed", "blueprint": "proposed", "bid": "proposed",
 }
-# Verbs strong enough to be a pledge even when the article does not say what is pledged.
-STRONG_COMMIT_VERBS = {"pledge", "commit", "promise", "vow", "sign", "guarantee", "agree", "earmark"}
 HEDGE_MODALS = {"may", "might", "could"}
 FUTURE_MARKERS = {"will", "shall", "'ll"}
 NEGATIONS = {"not", "n't", "never", "no"}
@@ -74,8 +72,7 @@ CATEGORY_KEYWORDS: list[tuple[str, tuple[str, ...]]] = [
                       "missiles", "air defence", "air defense", "military aid", "military assistance",
                       "equipment", "tank", "tanks", "drone", "drones", "artillery", "rebuild its military",
                       "military", "shell", "shells", "patriot", "interceptor", "interceptors", "f-16", "jets",
-                      "training", "train", "coast guard", "coast guards",
-                      "defence spending", "defense spending", "rearm", "rearmament")),
+                      "training", "train", "coast guard", "coast guards", "rearm", "rearmament")),
     ("sanctions", ("sanction", "sanctions", "embargo", "asset freeze", "freeze", "blacklist", "price cap",
                    "penalty", "penalties", "snapback", "export control", "export controls", "restriction",
                    "restrictions", "isolation", "economic pressure")),
@@ -89,7 +86,9 @@ CATEGORY_KEYWORDS: list[tuple[str, tuple[str, ...]]] = [
                "rice", "beef", "cars", "steel", "market")),
     ("funding", ("fund", "funding", "finance", "financing", "loan", "loans", "grant", "grants", "budget",
                  "billion", "million", "dollar", "dollars", "euro", "euros", "$", "€", "£", "money",
-                 "aid", "aid package", "package", "gdp", "spending", "reconstruction", "debt", "bond")),
+                 "aid", "aid package", "package", "gdp", "spending", "reconstruction", "debt", "bond",
+                 "%", "percent", "per cent", "defence spending", "defense spending", "crowns", "francs",
+                 "yen", "yuan", "rupees", "riyals", "dirhams", "pounds", "contribution", "contributions")),
     ("diplomacy", ("talk", "talks", "negotiation", "negotiations", "summit", "meeting", "host",
                    "mediate", "mediation", "dialogue", "visit", "envoy", "ambassador", "embassy",
                    "diplomatic", "peace process", "ceasefire", "truce", "recognition", "recognise",

@@ -21,7 +21,6 @@ from dossier.commitments.lexicon import (
     COMMIT_NOUNS,
     COMMIT_VERBS,
     CONSIDER_WORDS,
-    STRONG_COMMIT_VERBS,
     UNDECIDED_WORDS,
 )
 
@@ -157,17 +156,18 @@ def extract_pledges(parsed: ParsedArticle, index: ActorIndex) -> list[Pledge]:
                 continue
             status = _status(base, marks)
             subjects = clause_subject(verb)
-            stop = {s.i for s in subjects} | {c.i for c in verb.children if c.dep_ in ("conj", "ccomp", "advcl", "cc")}
+            stop = {s.i for s in subjects} | {c.i for c in verb.children if c.dep_ in ("conj", "ccomp", "cc") or (
+                c.dep_ == "advcl" and not any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children))}
             content = [t for t in subtree_tokens(verb, stop) if not t.is_punct]
             category = category_of(content)
             if not category:
                 recent = last_category.get(sent.block)
                 if recent and sent.index - recent[0] <= 2 and base in ("undecided", "considering", "ruled_out"):
                     category = recent[1]
-                elif verb.lemma_.lower() in STRONG_COMMIT_VERBS:
-                    category = "other"
                 else:
                     continue
+            if base == "action" and category == "diplomacy" and not marks:
+                continue  # "X hosted Y last month" reports a meeting, it promises nothing
             actors = actors_of(subjects, parsed, index)
             if not actors:
                 continue

@@ -17,6 +17,7 @@ from dossier.ingest.segment import (
     blocks_from_lines,
     segment_markdown,
     segment_plain,
+    skip_dateline,
     split_front_matter,
 )
 from dossier.paths import SIDECAR_SUFFIX, article_slug
@@ -36,6 +37,7 @@ class Article:
     source_path: str | None = None
     format: str = "text"
     encoding: str = "utf-8"
+    dateline: str = ""
     warnings: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict:
@@ -53,7 +55,8 @@ class Article:
         """Build an article from a string: what tests and library users call."""
         lines = segment_markdown(text) if markdown else segment_plain(text)
         clean, blocks = blocks_from_lines(lines)
-        return cls(slug=slug, title=title or slug, text=clean, blocks=blocks,
+        blocks, dateline = skip_dateline(clean, blocks)
+        return cls(slug=slug, title=title or slug, text=clean, blocks=blocks, dateline=dateline,
                    published=normalise_date(published))
 
 
@@ -112,6 +115,7 @@ def load_article(path: str | Path, *, slug: str | None = None, title: str | None
     else:
         fmt, lines = "text", segment_plain(text)
     clean, blocks = blocks_from_lines(lines)
+    blocks, dateline = skip_dateline(clean, blocks)
     if not any(b.kind == "paragraph" for b in blocks):
         raise DossierError(f"{name} has headings but no paragraphs: nothing to analyse.")
     if len(clean) > MAX_CHARS:
@@ -131,5 +135,6 @@ def load_article(path: str | Path, *, slug: str | None = None, title: str | None
         source_path=str(path),
         format=fmt,
         encoding=encoding,
+        dateline=dateline,
         warnings=[warning] if warning else [],
     )

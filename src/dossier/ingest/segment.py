@@ -20,6 +20,10 @@ _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 _MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
 _MD_CODE = re.compile(r"`([^`]*)`")
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+# "THE HAGUE, June 26 - ", "CAIRO, Jan. 27 (Reuters) — ": place in capitals, optional date and agency.
+DATELINE = re.compile(
+    r"^(?=[A-Z .'’-]*[A-Z]{3})[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3}"
+    r"(?:, [A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)?(?: \([^)]{1,40}\))? ?[-–—]{1,2} ")
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,22 @@ def looks_like_heading(line: str) -> bool:
         return False
     capitalised = sum(1 for w in content if w[0].isupper() or w[0].isdigit())
     return capitalised / len(content) >= 0.6
+
+
+def skip_dateline(text: str, blocks: list[Block]) -> tuple[list[Block], str]:
+    """Start the first paragraph after its dateline, so the place is not read as the subject.
+
+    The dateline stays in the cleaned text (offsets are unchanged); it is returned for the metadata.
+    """
+    for i, block in enumerate(blocks[:3]):
+        if block.kind != "paragraph":
+            continue
+        match = DATELINE.match(text[block.start:block.end])
+        if match and block.end - block.start > match.end() + 20:
+            shifted = Block(block.start + match.end(), block.end, block.kind)
+            return [*blocks[:i], shifted, *blocks[i + 1:]], match.group(0).strip(" -–—")
+        return blocks, ""
+    return blocks, ""
 
 
 def blocks_from_lines(lines: list[tuple[str, bool]]) -> tuple[str, list[Block]]:
