@@ -50,6 +50,8 @@ ORG_DESCRIPTIONS = {
     "coalition": set(), "council": set(), "commission": set(), "agency": {"agency"},
     "watchdog": {"agency"}, "court": {"court"}, "fund": {"financial"}, "group": {"armed_group"},
     "organisation": set(), "organization": set(), "militia": {"armed_group"}, "movement": {"armed_group"},
+    "army": {"armed_group"}, "paramilitary": {"armed_group"}, "paramilitaries": {"armed_group"},
+    "rebels": {"armed_group"}, "insurgents": {"armed_group"}, "lobby": set(), "bank": {"financial"},
 }
 PERSON_DESCRIPTIONS = {"leader", "president", "premier", "prime", "chancellor", "minister", "secretary",
                        "envoy", "spokesperson", "spokesman", "spokeswoman", "king", "queen", "emir",
@@ -353,10 +355,13 @@ class _Builder:
         known = {o.name: o.kind for o in kb.organizations()}
         candidates = sorted((m for m in self.mentions if self.actors[m.actor].type in ("organization", "group")),
                             key=lambda m: m.start, reverse=True)
+        words = {word, "armed forces"} if word == "army" else {word}
+        for m in candidates:  # a name that says it ("the council" -> "European Council") first
+            if any(w in m.actor.lower() for w in words):
+                return m.actor
         for m in candidates:
-            name = m.actor
-            if name.split()[-1].lower() == word or known.get(name) in kinds:
-                return name
+            if known.get(m.actor) in kinds:
+                return m.actor
         return None
 
     def _coalition(self) -> str | None:

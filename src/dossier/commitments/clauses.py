@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from dossier.nlp import ParsedArticle
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+GOVERNMENT_NOUNS = {"government", "administration", "country", "cabinet", "state"}
 # Nouns standing for an actor's stance: "Germany's position", "Washington's stance".
 STANCE_NOUNS = {"position", "stance", "government", "administration", "leadership", "side", "officials",
                 "response", "view", "delegation", "team", "cabinet", "ministry", "camp"}
@@ -61,6 +62,12 @@ def actors_of(tokens: list[Token], parsed: ParsedArticle, index: ActorIndex) -> 
     for tok in tokens:
         mention = at(tok)
         candidates = [mention] if mention else []
+        if mention is None and tok.lower_ in GOVERNMENT_NOUNS:  # "his government" is the leader's country
+            owner = next((at(c) for c in tok.children if c.dep_ == "poss"), None)
+            actor = index.actors.get(owner.actor) if owner else None
+            if actor is not None and actor.type == "person" and actor.country in index.actors:
+                mention = Mention(actor.country, tok.text, owner.start, owner.end, owner.sentence, "government")
+                candidates = [mention]
         if mention is None:  # "Germany's position", "Baltic and Nordic states", "the position of Rome"
             for child in sorted(tok.children, key=lambda c: c.i):
                 if child.dep_ in ("poss", "compound", "amod", "nmod"):

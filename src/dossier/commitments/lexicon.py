@@ -22,7 +22,7 @@ COMMIT_VERBS = {
     "contemplate": "considering", "study": "considering", "discuss": "considering",
     "examine": "considering", "negotiate": "considering", "debate": "considering",
     "decide": "committed", "refuse": "ruled_out", "decline": "ruled_out", "rule": "ruled_out",
-    "balk": "ruled_out", "withhold": "ruled_out",
+    "balk": "ruled_out", "withhold": "ruled_out", "veto": "ruled_out", "block": "ruled_out",
 }
 # Verbs that say what is given or done; a pledge when promised, hedged, negated or reported done.
 ACTION_VERBS = {
@@ -36,6 +36,10 @@ ACTION_VERBS = {
     "restore", "grant", "match", "triple", "retire", "close", "halve", "shut", "abolish", "unfreeze",
     "commit", "pledge", "offer", "reach", "meet", "hit", "achieve", "cap", "limit", "curb",
 }
+# Verbs that carry a commitment noun's status ("confirmed plans for", "reiterated his offer").
+LIGHT_COMMIT_VERBS = {"set", "lead", "announce", "confirm", "reaffirm", "unveil", "reiterate", "seek", "make",
+                      "renew", "present", "submit", "outline", "table", "extend", "repeat", "honour", "honor",
+                      "fulfil", "fulfill", "keep", "launch", "put", "finalise", "finalize", "sign", "agree"}
 # Nouns that carry a commitment's status when a light verb governs them ("confirmed plans for").
 COMMIT_NOUNS = {
     "pledge": "committed", "commitment": "committed", "promise": "committed", "deal": "committed",
@@ -49,8 +53,10 @@ NEGATIONS = {"not", "n't", "never", "no"}
 # Predicates that leave a decision open.
 UNDECIDED_WORDS = {"undecided", "unclear", "uncertain", "unsure", "undetermined", "divided", "split", "noncommittal"}
 # Adjectives and nouns of openness: "open to", "ready to consider", "signalled openness".
-CONSIDER_WORDS = {"open", "openness", "willingness", "willing", "ready", "receptive", "possibility",
-                  "option", "options", "negotiation", "discussion", "review", "consideration"}
+CONSIDER_WORDS = {"open", "openness", "receptive", "possibility", "option", "options", "negotiation",
+                  "discussion", "review", "consideration"}
+# "ready to host", "prepared to send": an offer on the table.
+READY_WORDS = {"ready", "prepared", "willing", "willingness", "eager", "keen"}
 
 # Category keywords, most specific first; a keyword may be a lemma or a two-word phrase.
 CATEGORY_KEYWORDS: list[tuple[str, tuple[str, ...]]] = [
@@ -88,7 +94,8 @@ CATEGORY_KEYWORDS: list[tuple[str, tuple[str, ...]]] = [
                  "billion", "million", "dollar", "dollars", "euro", "euros", "$", "€", "£", "money",
                  "aid", "aid package", "package", "gdp", "spending", "reconstruction", "debt", "bond",
                  "%", "percent", "per cent", "defence spending", "defense spending", "crowns", "francs",
-                 "yen", "yuan", "rupees", "riyals", "dirhams", "pounds", "contribution", "contributions")),
+                 "yen", "yuan", "rupees", "riyals", "dirhams", "pounds", "contribution", "contributions",
+                 "contribute", "donate", "donation", "donations", "pay", "payment")),
     ("diplomacy", ("talk", "talks", "negotiation", "negotiations", "summit", "meeting", "host",
                    "mediate", "mediation", "dialogue", "visit", "envoy", "ambassador", "embassy",
                    "diplomatic", "peace process", "ceasefire", "truce", "recognition", "recognise",
@@ -118,7 +125,8 @@ STATEMENT_VERBS = {
     "insists": "demand", "point": "claim", "signal": "claim", "indicate": "claim", "believe": "claim",
     "announce": "claim", "confirm": "claim", "reiterate": "claim", "repeat": "claim", "write": "claim",
     "allege": "accusation", "complain": "accusation", "reply": "claim", "respond": "claim",
-    "counter": "rejection", "retort": "claim", "admit": "claim", "explain": "claim", "recall": "claim",
+    "counter": "rejection", "retort": "claim", "veto": "rejection", "block": "rejection",
+    "admit": "claim", "explain": "claim", "recall": "claim",
 }
 # Nouns a light verb turns into a statement ("issued stark warnings", "made a demand").
 STATEMENT_NOUNS = {"warning": "warning", "threat": "threat", "ultimatum": "threat", "demand": "demand",
@@ -131,4 +139,8 @@ THREAT_MARKERS = {"target", "targets", "destruction", "destroy", "retaliate", "r
                   "force", "military means", "respond militarily", "pay a price", "wipe", "eliminate",
                   "legitimate target", "legitimate targets", "retaliatory", "escalate", "response"}
 DEMAND_MARKERS = {"must", "should", "need", "needs", "have to", "has to", "ought"}
+# Evaluations that turn a reported claim about a proposal into a rejection ("called the plan legally void").
+REJECTION_MARKERS = {"void", "unacceptable", "illegal", "illegitimate", "impossible", "absurd", "nonsense",
+                     "meaningless", "worthless", "provocation", "provocative", "non-starter", "sham", "farce",
+                     "political show", "recipe for", "dead on arrival", "out of the question", "inadequate"}
 KIND_PRIORITY = ["threat", "accusation", "rejection", "demand", "warning", "endorsement", "claim"]

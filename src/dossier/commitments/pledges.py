@@ -21,6 +21,8 @@ from dossier.commitments.lexicon import (
     COMMIT_NOUNS,
     COMMIT_VERBS,
     CONSIDER_WORDS,
+    LIGHT_COMMIT_VERBS,
+    READY_WORDS,
     UNDECIDED_WORDS,
 )
 
@@ -63,12 +65,11 @@ def _trigger(verb: Token) -> tuple[str, list[Token]] | None:
         return None
     if lemma == "put" and "forward" not in particles:
         return None
-    light = ("set", "lead", "announce", "confirm", "reaffirm", "unveil", "reiterate", "seek")
-    if lemma in light or lemma not in COMMIT_VERBS:
+    if lemma in LIGHT_COMMIT_VERBS:  # "confirmed plans for", "reiterated his offer", "set goals"
         for obj in objects:
             if obj.lemma_.lower() in COMMIT_NOUNS or obj.lower_ in COMMIT_NOUNS:
                 return COMMIT_NOUNS.get(obj.lower_, COMMIT_NOUNS.get(obj.lemma_.lower(), "committed")), [verb]
-        if lemma in ("set", "lead", "reiterate", "seek", "put"):
+        if lemma not in COMMIT_VERBS or lemma in ("set", "lead", "reiterate", "seek", "put"):
             return None
     if lemma in COMMIT_VERBS:
         return COMMIT_VERBS[lemma], [verb]
@@ -80,6 +81,9 @@ def _trigger(verb: Token) -> tuple[str, list[Token]] | None:
         if c.dep_ in ("acomp", "dobj", "attr") and c.lower_ in CONSIDER_WORDS and any(
                 g.lower_ == "to" for g in (*c.children, *verb.children)):
             return "considering", [verb, c]
+        if c.dep_ in ("acomp", "attr") and c.lower_ in READY_WORDS and any(  # "ready to host talks"
+                g.dep_ == "xcomp" and g.lemma_.lower() in ACTION_VERBS for g in (*c.children, *verb.children)):
+            return "proposed", [verb, c]
     return None
 
 
@@ -158,7 +162,7 @@ def extract_pledges(parsed: ParsedArticle, index: ActorIndex) -> list[Pledge]:
             subjects = clause_subject(verb)
             stop = {s.i for s in subjects} | {c.i for c in verb.children if c.dep_ in ("conj", "ccomp", "cc") or (
                 c.dep_ == "advcl" and not any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children))}
-            content = [t for t in subtree_tokens(verb, stop) if not t.is_punct]
+            content = [t for t in subtree_tokens(verb, stop) if not t.is_punct or t.text == "%"]
             category = category_of(content)
             if not category:
                 recent = last_category.get(sent.block)

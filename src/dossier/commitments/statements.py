@@ -11,6 +11,7 @@ from dossier.commitments.lexicon import (
     DEMAND_MARKERS,
     KIND_PRIORITY,
     LIGHT_VERBS,
+    REJECTION_MARKERS,
     STATEMENT_NOUNS,
     STATEMENT_VERBS,
     THREAT_MARKERS,
@@ -51,15 +52,19 @@ def _speech_kind(verb: Token) -> str | None:
     kind = STATEMENT_VERBS.get(lemma)
     if kind is None:
         return None
-    if lemma == "call" and not preps & {"on", "for", "upon"}:
-        return None
+    if lemma == "call":
+        if preps & {"on", "for", "upon"}:
+            return "demand"
+        return "claim" if deps & {"oprd", "ccomp", "xcomp"} else None  # "called the plan a sham"
     if lemma == "point" and not preps & {"to", "out"}:
         return None
     if lemma in ("say", "add", "tell", "write", "reply", "respond", "explain", "state", "note", "recall") \
             and not (deps & {"ccomp", "parataxis"} or sentence_has_quote):
         return None
-    if lemma in ("back", "support", "press", "push", "attack", "charge", "counter") and "dobj" not in deps:
+    if lemma in ("back", "support", "attack", "charge", "counter") and "dobj" not in deps:
         return None
+    if lemma in ("press", "push") and not ("for" in preps or "xcomp" in deps or "ccomp" in deps):
+        return None  # "pushed aid trucks through" is logistics; "pressed Iran to" is a demand
     if lemma in ("vow",) and not _content_has(verb, THREAT_MARKERS):
         return None
     if lemma in ("refuse", "deny") and "xcomp" in deps:
@@ -84,6 +89,8 @@ def _refine(kind: str, verb: Token) -> str:
     if kind in ("claim", "warning") and _content_has(verb, THREAT_MARKERS) and any(
             t.lower_ in ("would", "will", "could") for t in _content(verb)):
         return "threat"
+    if kind == "claim" and _content_has(verb, REJECTION_MARKERS):
+        return "rejection"
     if kind == "claim" and _content_has(verb, DEMAND_MARKERS) and verb.lemma_.lower() in (
             "insist", "stress", "say", "emphasize", "emphasise", "argue", "maintain", "state", "declare"):
         return "demand"

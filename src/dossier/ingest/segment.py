@@ -66,6 +66,11 @@ def skip_dateline(text: str, blocks: list[Block]) -> tuple[list[Block], str]:
     return blocks, ""
 
 
+def _is_line_heading(line: str) -> bool:
+    """In one-paragraph-per-line text, a short line without closing punctuation is a heading."""
+    return looks_like_heading(line) or (len(line.split()) <= 10 and not line.endswith(_TERMINAL))
+
+
 def blocks_from_lines(lines: list[tuple[str, bool]]) -> tuple[str, list[Block]]:
     """Join (text, is_heading) lines into the cleaned text, one block per line."""
     parts, blocks, offset = [], [], 0
@@ -82,8 +87,19 @@ def blocks_from_lines(lines: list[tuple[str, bool]]) -> tuple[str, list[Block]]:
     return "".join(parts), blocks
 
 
+def is_hard_wrapped(text: str) -> bool:
+    """Lines broken at a fixed width (most long lines stop mid-sentence), not one paragraph per line."""
+    lines = [line.strip() for line in text.split("\n") if len(line.strip()) > 40]
+    if len(lines) < 4:
+        return False
+    open_ended = sum(1 for line in lines if not line.endswith(_TERMINAL))
+    return open_ended / len(lines) > 0.5
+
+
 def segment_plain(text: str) -> list[tuple[str, bool]]:
-    """Plain text: one paragraph per line or per blank-line-separated chunk; soft wraps joined."""
+    """Plain text: one paragraph per line, or per blank-line-separated chunk when hard-wrapped."""
+    if not is_hard_wrapped(text):
+        return [(line.strip(), _is_line_heading(line.strip())) for line in text.split("\n") if line.strip()]
     lines: list[tuple[str, bool]] = []
     pending = ""
     for raw in text.split("\n"):
