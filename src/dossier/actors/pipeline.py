@@ -166,6 +166,12 @@ class _Builder:
             if words[0] in kb.demonyms() and words[-1] in STATE_BODIES:
                 self.add(doc, start, end, sent, kb.demonyms()[words[0]], "country", "demonym")
                 continue  # "the Russian Foreign Ministry" speaks for Russia
+            if len(words) == 1 and words[0] in ORG_HEADS:  # "the Commission": a known one, or nobody yet
+                known_org = next((a for a in self.actors.values() if a.type == "organization"
+                                  and words[0] in a.name.split()), None)
+                if known_org:
+                    self.add(doc, start, end, sent, known_org.name, "organization", "description")
+                continue
             acronym = len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 8
             if not (acronym or words[-1] in ORG_HEADS) or EVENT_WORDS.intersection(words):
                 continue

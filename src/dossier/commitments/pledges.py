@@ -138,7 +138,8 @@ def _inherits_markers(verb: Token) -> bool:
 def extract_pledges(parsed: ParsedArticle, index: ActorIndex) -> list[Pledge]:
     pledges: list[Pledge] = []
     seen: set[tuple[str, str, int]] = set()
-    last_category: dict[int, tuple[int, str]] = {}  # block -> (sentence index, category)
+    section_of = _sections(parsed)
+    topics: dict[int, list[tuple[int, str]]] = {}  # section -> (sentence, category) pledged so far
     for sent in parsed.body:
         for verb in sent.span:
             if verb.pos_ not in ("VERB", "AUX") or _governed_by_trigger(verb):
@@ -165,10 +166,9 @@ def extract_pledges(parsed: ParsedArticle, index: ActorIndex) -> list[Pledge]:
             content = [t for t in subtree_tokens(verb, stop) if not t.is_punct or t.text == "%"]
             category = category_of(content)
             if not category:
-                recent = last_category.get(sent.block)
-                if recent and sent.index - recent[0] <= 2 and base in ("undecided", "considering", "ruled_out"):
-                    category = recent[1]
-                else:
+                # "Germany's position remains undecided": about what the section's pledges are about
+                category = _topic(topics.get(section_of[sent.block], []))
+                if not category or base not in ("undecided", "considering", "ruled_out"):
                     continue
             if base == "action" and category == "diplomacy" and not marks:
                 continue  # "X hosted Y last month" reports a meeting, it promises nothing
@@ -191,6 +191,25 @@ def extract_pledges(parsed: ParsedArticle, index: ActorIndex) -> list[Pledge]:
                     trigger=" ".join(t.text for t in chain),
                     evidence=sent.text, sentence_id=sent.index, start=sent.start, end=sent.end,
                 ))
-            last_category[sent.block] = (sent.index, category)
+            topics.setdefault(section_of[sent.block], []).append((sent.index, category))
     return pledges
+
+
+def _topic(pledged: list[tuple[int, str]]) -> str:
+    """The category of the last pledge sentence; if it held several, the section's commonest of them."""
+    if not pledged:
+        return ""
+    last = pledged[-1][0]
+    candidates = list(dict.fromkeys(c for i, c in pledged if i == last))
+    counts = [c for _, c in pledged]
+    return max(candidates, key=counts.count)
+
+
+def _sections(parsed: ParsedArticle) -> list[int]:
+    """Section number of every block: headings start a new section."""
+    sections, current = [], 0
+    for block in parsed.article.blocks:
+        current += block.kind == "heading"
+        sections.append(current)
+    return sections
 
