@@ -259,7 +259,7 @@ class _Builder:
                     target, kind = self._state_antecedent(tok, sent, here, previous_subjects), "pronoun"
                 elif tok.lower_ in PERSON_DESCRIPTIONS and self._is_definite(tok):
                     target = self._describe_person(tok)
-                elif tok.lower_ in ORG_DESCRIPTIONS and self._is_definite(tok) and tok.pos_ == "NOUN":
+                elif tok.lower_ in ORG_DESCRIPTIONS and self._is_definite(tok) and tok.text.islower():
                     target = self._describe_org(tok.lower_)
                 elif tok.lower_ in QUANTIFIED_NOUNS and any(c.dep_ == "nummod" for c in tok.children):
                     target = self._coalition()
@@ -347,7 +347,7 @@ class _Builder:
         for need_role in (True, False):
             for m in seen:
                 actor = self.actors[m.actor]
-                if country and actor.country != country:
+                if country and actor.country and actor.country != country:
                     continue
                 if not country and not need_role:
                     continue

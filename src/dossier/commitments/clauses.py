@@ -61,6 +61,11 @@ def actors_of(tokens: list[Token], parsed: ParsedArticle, index: ActorIndex) -> 
 
     for tok in tokens:
         mention = at(tok)
+        if mention is None or index.type_of(mention.actor) != "person":
+            # "The EU's foreign policy chief, Kaja Kallas, said": the person in apposition speaks
+            appositive = [m for m in (at(c) for c in tok.children if c.dep_ == "appos") if m]
+            if appositive and index.type_of(appositive[0].actor) == "person":
+                mention = appositive[0]
         candidates = [mention] if mention else []
         if mention is None and tok.lower_ in GOVERNMENT_NOUNS:  # "his government" is the leader's country
             owner = next((at(c) for c in tok.children if c.dep_ == "poss"), None)

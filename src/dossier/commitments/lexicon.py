@@ -91,17 +91,20 @@ CATEGORY_KEYWORDS: list[tuple[str, tuple[str, ...]]] = [
                "rice", "beef", "cars", "steel", "market", "export control", "export controls", "minerals",
                "rare earth", "rare earths", "stockpile", "stockpiles", "restriction", "restrictions")),
     ("funding", ("fund", "funding", "finance", "financing", "loan", "loans", "grant", "grants", "budget",
-                 "billion", "million", "dollar", "dollars", "euro", "euros", "$", "€", "£", "money",
-                 "aid", "aid package", "package", "gdp", "spending", "reconstruction", "debt", "bond",
-                 "%", "percent", "per cent", "defence spending", "defense spending", "crowns", "francs",
-                 "yen", "yuan", "rupees", "riyals", "dirhams", "pounds", "contribution", "contributions",
-                 "contribute", "donate", "donation", "donations", "pay", "payment")),
+                 "billion", "million", "dollar", "dollars", "euro", "euros", "$", "€", "£", "money", "gdp",
+                 "%", "percent", "per cent", "defence spending", "defense spending", "crowns", "francs", "yen",
+                 "yuan", "rupees", "riyals", "dirhams", "pounds", "debt", "bond", "bonds")),
     ("diplomacy", ("talk", "talks", "negotiation", "negotiations", "summit", "meeting", "host",
                    "mediate", "mediation", "dialogue", "visit", "envoy", "ambassador", "embassy",
                    "diplomatic", "peace process", "ceasefire", "truce", "recognition", "recognise",
                    "recognize", "normalise", "normalize", "hostage", "hostages", "prisoner", "prisoners")),
     ("other", ("humanitarian", "food", "medicine", "medical", "shelter", "trucks", "refugee",
-               "refugees", "evacuation", "tonnes", "water", "vaccine", "vaccines")),
+               "refugees", "evacuation", "tonnes", "water", "vaccine", "vaccines", "inspector", "inspectors",
+               "inspection", "inspections", "monitors", "monitoring", "verification", "observers",
+               "disarm", "disarmament", "hostages")),
+    # general words of giving: funding only when nothing more specific was said
+    ("funding", ("aid", "aid package", "package", "spending", "reconstruction", "contribution", "contributions",
+                 "contribute", "donate", "donation", "donations", "pay", "payment")),
 ]
 
 # Speech and stance verbs -> statement kind.

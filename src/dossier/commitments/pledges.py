@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 
     from dossier.nlp import ParsedArticle
 
+CONDITION_MARKS = {"once", "if", "unless", "until", "when", "whenever", "provided", "as", "because", "after",
+                   "before", "since"}
 CONTRAST = {"but", "yet", "while", "although", "though", "whereas"}
 _QUANTITY = re.compile(
     r"(?:[$€£¥]\s?\d[\d,.]*(?:\s?(?:trillion|billion|million|bn|m|tn))?"
@@ -117,6 +119,11 @@ def _inner_chain(verb: Token) -> list[Token]:
         node = nxt
 
 
+def _is_condition(verb: Token) -> bool:
+    """"... once Israel reopens the crossing": a condition of someone else's pledge, not a pledge."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in verb.children)
+
+
 def _governed_by_trigger(verb: Token) -> bool:
     node = verb
     while node.dep_ in ("xcomp", "pcomp") or (node.dep_ == "pobj" and node.head.dep_ == "prep"):
@@ -145,7 +152,7 @@ def extract_pledges(parsed: ParsedArticle, index: ActorIndex) -> list[Pledge]:
             if verb.pos_ not in ("VERB", "AUX") or _governed_by_trigger(verb):
                 continue
             trig = _trigger(verb)
-            if trig is None:
+            if trig is None or _is_condition(verb):
                 continue
             base, head_tokens = trig
             chain = _inner_chain(verb)
