@@ -30,7 +30,7 @@ CURRENT_NOUNS = {"summit", "conference", "treaty", "accord", "accords", "agreeme
                  "protocol", "charter", "convention", "declaration", "ceasefire", "truce", "deal", "plan",
                  "talks", "referendum", "communique", "communiqué", "framework", "round", "act", "resolution"}
 PAST_MARKERS = re.compile(r"\b(last (?:week|month|year)|years? ago|months? ago|decades? ago|previous|earlier|"
-                          r"in the (?:19|20)\d0s|once|former|had)\b", re.I)
+                          r"in the (?:19|20)\d0s)\b", re.I)
 MODEL_CUES = re.compile(r"\b(model|inspir\w*|example|blueprint|template|success\w*|lasted|worked|held|"
                         r"maintain\w*|emulat\w*|replicat\w*|proven|effective|helped|guide|lessons? of success|"
                         r"demonstrat\w*|kept the peace|durable|landmark|breakthrough)\b", re.I)
@@ -106,8 +106,9 @@ def _pattern_name(tok: Token, sent: Sentence) -> tuple[int, int] | None:
         else:
             break
     end = tok.i + 1
-    if end + 1 < sent.span.end and doc[end].lower_ == "of" and _is_proper(doc[end + 1]):
-        end += 1
+    article = 1 if end + 2 < sent.span.end and doc[end + 1].lower_ == "the" else 0  # "creation of the WTO"
+    if end + 1 + article < sent.span.end and doc[end].lower_ == "of" and _is_proper(doc[end + 1 + article]):
+        end += 1 + article
         while end < sent.span.end and (_is_proper(doc[end]) or (doc[end].lower_ == "the" and end + 1 < sent.span.end
                                        and _is_proper(doc[end + 1]))):
             end += 1

@@ -67,6 +67,31 @@ def clean_person_span(span: Span) -> Span | None:
     return name
 
 
+def titled_names(sent: Span) -> list[Span]:
+    """Names the entity recogniser missed but a title gives away: "the envoy for Sudan, Ramtane
+    Lamamra," or "Foreign Minister Ramtane Lamamra"; returned as PERSON spans."""
+    from spacy.tokens import Span
+
+    doc, found = sent.doc, []
+    for tok in sent:
+        if tok.pos_ != "PROPN" or tok.ent_type_ or not tok.text[:1].isupper():
+            continue
+        start = tok.i
+        while start > sent.start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" \
+                and doc[start - 1].text[:1].isupper() and not doc[start - 1].ent_type_:
+            start -= 1
+        end = tok.i + 1
+        if end - start < 2 or any(is_title_word(t) or gazetteer.lookup(t.text) for t in doc[start:end]):
+            continue
+        # "the envoy for Sudan, Ramtane Lamamra": the parser may hang the name on "Sudan"
+        chain = [tok.head, tok.head.head, tok.head.head.head]
+        appositive = tok.dep_ == "appos" and any(is_title_word(t) for t in chain)
+        after_title = start > sent.start and is_title_word(doc[start - 1]) and doc[start - 1].text[:1].isupper()
+        if appositive or after_title:
+            found.append(Span(doc, start, end, label="PERSON"))
+    return found
+
+
 def title_before(doc: Doc, start: int) -> Title | None:
     """Title words right before a name: "Russian President", "Kremlin spokesperson", "Foreign Minister"."""
     i = start

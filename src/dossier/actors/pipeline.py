@@ -13,7 +13,13 @@ from typing import TYPE_CHECKING
 from dossier import kb
 from dossier.actors import gazetteer
 from dossier.actors.model import Actor, Mention
-from dossier.actors.people import NAME_PARTICLES, clean_person_span, title_before, title_in_apposition
+from dossier.actors.people import (
+    NAME_PARTICLES,
+    clean_person_span,
+    title_before,
+    title_in_apposition,
+    titled_names,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -90,8 +96,9 @@ class _Builder:
     # -- people ------------------------------------------------------------------------------
     def collect_names(self) -> None:
         singles: list[str] = []
+        lower_words = {t.lower_ for doc in self.parsed.docs for t in doc if t.text.islower()}
         for sent in self.parsed.body:
-            for ent in sent.span.ents:
+            for ent in [*sent.span.ents, *titled_names(sent.span)]:
                 if ent.label_ != "PERSON":
                     continue
                 name = clean_person_span(ent)
@@ -99,9 +106,10 @@ class _Builder:
                     continue
                 if len(name) > 1:
                     self.names.setdefault(name.text, name.text)
-                elif name[0].dep_ in ("nsubj", "nsubjpass", "poss", "pobj", "dobj", "appos") or \
-                        title_before(name.doc, name.start):
-                    singles.append(name.text)  # not "Patriot systems" or "Rice farmers"
+                elif (name[0].dep_ in ("nsubj", "nsubjpass", "poss", "pobj", "dobj", "appos")
+                      or title_before(name.doc, name.start)) and name.text.lower() not in lower_words \
+                        and not (name.start > 0 and name.doc[name.start - 1].lower_ == "the"):
+                    singles.append(name.text)  # not "Patriot systems", "Coal will remain", "at the Plaza"
         surnames: dict[str, set[str]] = {}
         for full in list(self.names):
             parts = full.split()

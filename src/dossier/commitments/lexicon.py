@@ -120,7 +120,7 @@ STATEMENT_VERBS = {
     "applaud": "endorsement", "commend": "endorsement", "laud": "endorsement", "back": "endorsement",
     "support": "endorsement", "embrace": "endorsement", "celebrate": "endorsement",
     "urge": "demand", "demand": "demand", "call": "demand", "press": "demand", "ask": "demand",
-    "request": "demand", "appeal": "demand", "insist": "demand", "push": "demand", "implore": "demand",
+    "request": "demand", "appeal": "demand", "insist": "claim", "push": "demand", "implore": "demand",
     "claim": "claim", "say": "claim", "argue": "claim", "state": "claim", "assert": "claim",
     "contend": "claim", "maintain": "claim", "suggest": "claim", "boast": "claim", "declare": "claim",
     "emphasize": "claim", "emphasise": "claim", "stress": "claim", "note": "claim", "add": "claim",
@@ -137,10 +137,14 @@ STATEMENT_NOUNS = {"warning": "warning", "threat": "threat", "ultimatum": "threa
                    "rejection": "rejection", "call": "demand", "condemnation": "accusation"}
 LIGHT_VERBS = {"issue", "make", "deliver", "repeat", "voice", "renew", "send", "level", "lodge", "sound"}
 # Content words that make a reported statement a threat ("would become legitimate targets").
-THREAT_MARKERS = {"target", "targets", "destruction", "destroy", "retaliate", "retaliation", "strike",
-                  "strikes", "annihilate", "crush", "obliterate", "consequences", "punish", "punishment",
-                  "force", "military means", "respond militarily", "pay a price", "wipe", "eliminate",
-                  "legitimate target", "legitimate targets", "retaliatory", "escalate", "response"}
+THREAT_MARKERS = {"target", "targets", "destruction", "destroy", "retaliate", "retaliation", "strike back",
+                  "annihilate", "crush", "obliterate", "consequences", "punish", "punishment",
+                  "military means", "respond militarily", "pay a price", "wipe", "eliminate",
+                  "legitimate target", "legitimate targets", "retaliatory", "appropriate measures",
+                  "countermeasures", "the hard way", "by force", "crushing response", "march on"}
+# Content that makes a reported claim a warning ("the world is running out of time").
+WARNING_MARKERS = {"running out of time", "risk", "risks", "danger", "dangerous", "catastrophe", "catastrophic",
+                   "disaster", "famine", "jeopardise", "jeopardize", "peril", "spiral", "backfire"}
 DEMAND_MARKERS = {"must", "should", "need", "needs", "have to", "has to", "ought"}
 # Evaluations that turn a reported claim about a proposal into a rejection ("called the plan legally void").
 REJECTION_MARKERS = {"void", "unacceptable", "illegal", "illegitimate", "impossible", "absurd", "nonsense",

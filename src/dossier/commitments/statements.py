@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from dossier.actors.model import ActorIndex
-from dossier.commitments.clauses import actors_of, clause_subject, subtree_tokens
+from dossier.commitments.clauses import actors_of, clause_subject, has_negation, subtree_tokens
 from dossier.commitments.lexicon import (
     DEMAND_MARKERS,
     KIND_PRIORITY,
@@ -15,6 +15,7 @@ from dossier.commitments.lexicon import (
     STATEMENT_NOUNS,
     STATEMENT_VERBS,
     THREAT_MARKERS,
+    WARNING_MARKERS,
 )
 
 if TYPE_CHECKING:
@@ -85,16 +86,34 @@ def _content_has(verb: Token, markers: set[str]) -> bool:
 
 
 def _refine(kind: str, verb: Token) -> str:
-    """The content can make a reported claim or warning a threat or a demand."""
+    """What is reported can make a claim a threat, a rejection, a warning or a demand."""
     if kind in ("claim", "warning") and _content_has(verb, THREAT_MARKERS) and any(
             t.lower_ in ("would", "will", "could") for t in _content(verb)):
         return "threat"
-    if kind == "claim" and _content_has(verb, REJECTION_MARKERS):
+    if kind == "endorsement" and (has_negation(verb) or verb.head.lemma_.lower() in ("refuse", "decline", "reject")):
+        return "rejection"  # "refused to back the passage"
+    if kind == "claim":  # "said the administration fully supports": the reported act decides
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            reported = STATEMENT_VERBS.get(clause.lemma_.lower(), "claim")
+            if reported in ("endorsement", "accusation", "rejection", "demand", "threat"):
+                return reported
+    if kind == "claim" and (_content_has(verb, REJECTION_MARKERS) or _reports_refusal(verb)):
         return "rejection"
+    if kind == "claim" and _content_has(verb, WARNING_MARKERS):
+        return "warning"
     if kind == "claim" and _content_has(verb, DEMAND_MARKERS) and verb.lemma_.lower() in (
             "insist", "stress", "say", "emphasize", "emphasise", "argue", "maintain", "state", "declare"):
         return "demand"
     return kind
+
+
+def _reports_refusal(verb: Token) -> bool:
+    """"said his government would not commit": the reported clause is a negated commitment."""
+    for clause in (c for c in verb.children if c.dep_ in ("ccomp", "parataxis")):
+        for tok in (clause, *[c for c in clause.children if c.dep_ in ("xcomp", "conj")]):
+            if has_negation(tok) and tok.pos_ in ("VERB", "AUX"):
+                return True
+    return False
 
 
 def _target(verb: Token, parsed: ParsedArticle, index: ActorIndex, speaker: str) -> str:
