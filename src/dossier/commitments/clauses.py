@@ -23,7 +23,10 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 GOVERNMENT_NOUNS = {"government", "administration", "country", "cabinet", "state"}
 # Nouns standing for an actor's stance: "Germany's position", "Washington's stance".
 STANCE_NOUNS = {"position", "stance", "government", "administration", "leadership", "side", "officials",
-                "response", "view", "delegation", "team", "cabinet", "ministry", "camp"}
+                "response", "view", "delegation", "team", "cabinet", "ministry", "camp", "negotiators", "envoy",
+                "envoys", "spokesman", "spokeswoman", "spokesperson", "diplomats", "forces", "troops", "army",
+                "military", "chief", "leader", "president", "minister", "ministers", "representatives", "offer",
+                "proposal", "plan", "decision", "parliament", "navy", "regime"}
 
 
 def clause_subject(verb: Token) -> list[Token]:
@@ -75,7 +78,7 @@ def actors_of(tokens: list[Token], parsed: ParsedArticle, index: ActorIndex) -> 
                 candidates = [mention]
         if mention is None:  # "Germany's position", "Baltic and Nordic states", "the position of Rome"
             for child in sorted(tok.children, key=lambda c: c.i):
-                if child.dep_ in ("poss", "compound", "amod", "nmod"):
+                if child.dep_ in ("compound", "amod", "nmod") or (child.dep_ == "poss" and tok.lower_ in STANCE_NOUNS):
                     targets = [child, *child.conjuncts]
                 elif child.dep_ == "prep" and child.lower_ == "of" and tok.lower_ in STANCE_NOUNS:
                     targets = [g for g in child.children if g.dep_ == "pobj"]

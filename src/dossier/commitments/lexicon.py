@@ -34,7 +34,7 @@ ACTION_VERBS = {
     "recognise", "recognize", "extend", "renew", "accept", "allow", "transfer", "ship", "export",
     "import", "sell", "waive", "scrap", "remove", "lower", "slash", "expand", "freeze", "tighten",
     "restore", "grant", "match", "triple", "retire", "close", "halve", "shut", "abolish", "unfreeze",
-    "commit", "pledge", "offer", "reach", "meet", "hit", "achieve", "cap", "limit", "curb",
+    "commit", "pledge", "offer", "reach", "meet", "hit", "cap", "limit", "curb",
 }
 # Verbs that carry a commitment noun's status ("confirmed plans for", "reiterated his offer").
 LIGHT_COMMIT_VERBS = {"set", "lead", "announce", "confirm", "reaffirm", "unveil", "reiterate", "seek", "make",
