@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 HISTORIC_NOUNS = {"creation", "founding", "establishment",
                   "war", "armistice", "annexation", "invasion", "memorandum", "massacre", "genocide",
                   "revolution", "uprising", "occupation", "blockade", "airlift", "crisis", "coup",
-                  "withdrawal", "partition", "bombing", "siege", "battle", "famine", "spring", "doctrine"}
+                  "withdrawal", "partition", "bombing", "siege", "battle", "famine", "spring", "doctrine",
+                  "offensive", "intervention", "insurgency", "uprisings"}
 # Event nouns that may just as well name the news itself ("the Paris summit"): they need a past year,
 # a past time expression in the sentence, or the knowledge base.
 CURRENT_NOUNS = {"summit", "conference", "treaty", "accord", "accords", "agreement", "agreements", "pact",
@@ -124,6 +125,14 @@ def _pattern_name(tok: Token, sent: Sentence) -> tuple[int, int] | None:
             i -= 1
         if tok.lower_ in HISTORIC_NOUNS and i > sent.span.start and _YEAR.fullmatch(doc[i - 1].text):
             return i - 1, end
+        # "a six-week war in 2020": plain modifiers, then the year
+        if tok.lower_ in HISTORIC_NOUNS and end + 1 < sent.span.end and doc[end].lower_ == "in" \
+                and _YEAR.fullmatch(doc[end + 1].text):
+            while (i > sent.span.start and doc[i - 1].text in ("-", "–")) or (
+                    i > sent.span.start + 1 and doc[i - 1].pos_ in ("ADJ", "NOUN", "NUM")
+                    and doc[i - 2].text == "-"):
+                i -= 1
+            return i, end + 2
         return None
     return start, end
 

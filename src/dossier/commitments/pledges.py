@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 
     from dossier.nlp import ParsedArticle
 
+MONEY_WORDS = {"$", "€", "£", "¥", "dollars", "euros", "pounds", "yen", "yuan", "francs", "crowns", "riyals",
+               "dirhams", "rupees", "usd", "eur"}
 CONDITION_MARKS = {"once", "if", "unless", "until", "when", "whenever", "provided", "as", "because", "after",
                    "before", "since"}
 CONTRAST = {"but", "yet", "while", "although", "though", "whereas"}
@@ -119,6 +121,16 @@ def _inner_chain(verb: Token) -> list[Token]:
         node = nxt
 
 
+def _pledges_money(verb: Token, chain: list[Token]) -> bool:
+    """"committed $145 million to build customs posts": the object is money, whatever it buys."""
+    for node in (verb, *chain):
+        for obj in (c for c in node.children if c.dep_ == "dobj"):
+            words = {t.lower_ for t in obj.subtree}
+            if words & MONEY_WORDS:
+                return True
+    return False
+
+
 def _is_condition(verb: Token) -> bool:
     """"... once Israel reopens the crossing": a condition of someone else's pledge, not a pledge."""
     return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in verb.children)
@@ -171,7 +183,7 @@ def extract_pledges(parsed: ParsedArticle, index: ActorIndex) -> list[Pledge]:
             stop = {s.i for s in subjects} | {c.i for c in verb.children if c.dep_ in ("conj", "ccomp", "cc") or (
                 c.dep_ == "advcl" and not any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children))}
             content = [t for t in subtree_tokens(verb, stop) if not t.is_punct or t.text == "%"]
-            category = category_of(content)
+            category = "funding" if _pledges_money(verb, chain) else category_of(content)
             if not category:
                 # "Germany's position remains undecided": about what the section's pledges are about
                 category = _topic(topics.get(section_of[sent.block], []))
