@@ -44,11 +44,18 @@ def clean_person_span(span: Span) -> Span | None:
     """Trim titles and possessives off a PERSON entity; None when it is not a name at all."""
     start, end = span.start, span.end
     doc = span.doc
-    # the model sometimes stops short of the surname: "Ursula von der" + "Leyen"
-    while end < len(doc) and end < span.sent.end and (doc[end - 1].lower_ in NAME_PARTICLES or (
-            doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and doc[end].ent_type_ in ("", "PERSON")
-            and not gazetteer.lookup(doc[end].text) and not is_title_word(doc[end]))):
+    # the model sometimes stops short of the surname ("Ursula von der" + "Leyen") or splits a name
+    # at a particle ("Prince Abdulaziz" + "bin Salman")
+    def name_part(tok: Token) -> bool:
+        return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.ent_type_ in ("", "PERSON") \
+            and not gazetteer.lookup(tok.text) and not is_title_word(tok)
+
+    while end < len(doc) and end < span.sent.end and (
+            doc[end - 1].lower_ in NAME_PARTICLES or name_part(doc[end])
+            or (doc[end].lower_ in NAME_PARTICLES and end + 1 < span.sent.end and name_part(doc[end + 1]))):
         end += 1
+    while start > span.sent.start and doc[start].lower_ in NAME_PARTICLES and name_part(doc[start - 1]):
+        start -= 1
     while start < end and (is_title_word(doc[start]) or doc[start].is_punct
                            or gazetteer.lookup(doc[start].text) or doc[start].text in kb.demonyms()):
         start += 1
