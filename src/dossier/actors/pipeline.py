@@ -59,6 +59,9 @@ ORG_DESCRIPTIONS = {
     "army": {"armed_group"}, "paramilitary": {"armed_group"}, "paramilitaries": {"armed_group"},
     "rebels": {"armed_group"}, "insurgents": {"armed_group"}, "lobby": set(), "bank": {"financial"},
 }
+# Forms of state named in official names ("Kingdom of Saudi Arabia"): "the kingdom" refers back.
+STATE_FORMS = {"kingdom", "republic", "emirate", "emirates", "sultanate", "principality", "federation",
+               "confederation", "commonwealth"}
 PERSON_DESCRIPTIONS = {"leader", "president", "premier", "prime", "chancellor", "minister", "secretary",
                        "envoy", "spokesperson", "spokesman", "spokeswoman", "king", "queen", "emir",
                        "monarch", "general", "commander", "chief", "diplomat", "negotiator", "prince",
@@ -269,6 +272,8 @@ class _Builder:
                     target = self._describe_person(tok)
                 elif tok.lower_ in ORG_DESCRIPTIONS and self._is_definite(tok) and tok.text.islower():
                     target = self._describe_org(tok.lower_)
+                elif tok.lower_ in STATE_FORMS and self._is_definite(tok) and tok.text.islower():
+                    target = self._describe_state(tok.lower_)
                 elif tok.lower_ in QUANTIFIED_NOUNS and any(c.dep_ == "nummod" for c in tok.children):
                     target = self._coalition()
                 if target is None:
@@ -375,6 +380,14 @@ class _Builder:
                 return m.actor
         for m in candidates:
             if known.get(m.actor) in kinds:
+                return m.actor
+        return None
+
+    def _describe_state(self, word: str) -> str | None:
+        """"the kingdom", "the emirate": the last country mentioned whose official name says so."""
+        forms = {c.name: " ".join((c.name, *c.aliases)).lower() for c in kb.countries()}
+        for m in sorted(self.mentions, key=lambda m: m.start, reverse=True):
+            if self.actors[m.actor].type == "country" and word in forms.get(m.actor, ""):
                 return m.actor
         return None
 

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from dossier.nlp import ParsedArticle
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+PAIR_NOUNS = {"countries", "nations", "sides", "neighbours", "neighbors", "governments", "states", "parties"}
 GOVERNMENT_NOUNS = {"government", "administration", "country", "cabinet", "state"}
 # Nouns standing for an actor's stance: "Germany's position", "Washington's stance".
 STANCE_NOUNS = {"position", "stance", "government", "administration", "leadership", "side", "officials",
@@ -64,6 +65,9 @@ def actors_of(tokens: list[Token], parsed: ParsedArticle, index: ActorIndex) -> 
 
     for tok in tokens:
         mention = at(tok)
+        if mention is None and tok.lower_ in PAIR_NOUNS and any(c.lower_ in ("two", "both") for c in tok.children):
+            found += [m for m in _last_two_states(tok, parsed, index) if all(f.actor != m.actor for f in found)]
+            continue  # "the two countries will withdraw": the pair the article is about
         if mention is None or index.type_of(mention.actor) != "person":
             # "The EU's foreign policy chief, Kaja Kallas, said": the person in apposition speaks
             appositive = [m for m in (at(c) for c in tok.children if c.dep_ == "appos") if m]
@@ -89,6 +93,18 @@ def actors_of(tokens: list[Token], parsed: ParsedArticle, index: ActorIndex) -> 
             if all(f.actor != m.actor for f in found):
                 found.append(m)
     return found
+
+
+def _last_two_states(tok: Token, parsed: ParsedArticle, index: ActorIndex) -> list[Mention]:
+    """The two countries mentioned most recently before `tok` (distinct)."""
+    before = [m for m in index.mentions if m.start < parsed.offset(tok) and index.type_of(m.actor) == "country"]
+    pair: list[Mention] = []
+    for m in reversed(before):
+        if all(p.actor != m.actor for p in pair):
+            pair.append(m)
+        if len(pair) == 2:
+            return pair
+    return []
 
 
 def verb_chain(verb: Token) -> list[Token]:

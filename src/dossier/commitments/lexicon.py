@@ -34,7 +34,7 @@ ACTION_VERBS = {
     "recognise", "recognize", "extend", "renew", "accept", "allow", "transfer", "ship", "export",
     "import", "sell", "waive", "scrap", "remove", "lower", "slash", "expand", "freeze", "tighten",
     "restore", "grant", "match", "triple", "reopen", "restart", "reinstate", "suspend", "sign", "retire",
-    "close", "halve", "shut", "abolish", "unfreeze",
+    "close", "halve", "shut", "abolish", "unfreeze", "coordinate", "hire", "hold",
     "commit", "pledge", "offer", "reach", "meet", "hit", "cap", "limit", "curb",
 }
 # Verbs that carry a commitment noun's status ("confirmed plans for", "reiterated his offer").
@@ -84,7 +84,8 @@ CATEGORY_KEYWORDS: list[tuple[str, tuple[str, ...]]] = [
                    "penalty", "penalties", "snapback", "isolation", "economic pressure")),
     ("energy", ("energy", "gas", "oil", "lng", "pipeline", "electricity", "power grid", "nuclear power",
                 "fuel", "crude", "barrel", "barrels", "reactor", "uranium", "grid", "bpd", "barrels per day",
-                "output", "production", "petroleum", "refinery", "refineries", "oilfield", "oilfields",
+                "output", "production", "overproduction", "petroleum", "refinery", "refineries", "oilfield",
+                "oilfields",
                 "strategic petroleum reserve", "stock releases")),
     ("climate", ("emission", "emissions", "climate", "coal", "carbon", "net zero", "net-zero", "warming",
                  "renewable", "renewables", "methane", "greenhouse", "decarbonise", "decarbonize",
@@ -103,7 +104,8 @@ CATEGORY_KEYWORDS: list[tuple[str, tuple[str, ...]]] = [
                    "diplomatic", "peace process", "ceasefire", "truce", "recognition", "recognise",
                    "recognize", "normalise", "normalize", "hostage", "hostages", "prisoner", "prisoners", "treaty",
                    "peace treaty", "peace deal", "peace agreement", "demarcate", "demarcation", "commission",
-                   "lawsuit", "lawsuits", "round", "mediator", "relations")),
+                   "lawsuit", "lawsuits", "round", "mediator", "relations", "council", "referendum", "election",
+                   "border")),
     ("other", ("humanitarian", "food", "medicine", "medical", "shelter", "trucks", "refugee",
                "refugees", "evacuation", "tonnes", "water", "vaccine", "vaccines", "inspector", "inspectors",
                "inspection", "inspections", "monitors", "monitoring", "verification", "observers",
