@@ -20,3 +20,16 @@ def test_the_summit_being_reported_is_not_a_precedent():
 def test_a_past_summit_is_a_precedent():
     text = "The talks failed, as the Vilnius summit did last year."
     assert "Vilnius summit" in set(tables_for(text).precedents["name"])
+
+
+def test_names_keep_their_letters():
+    text = "Diplomats recalled the six-week war in 2020. Both sides cited the Camp David Accords as a model."
+    names = set(tables_for(text).precedents["name"])
+    assert "six-week war in 2020" in names
+    assert any(n.endswith("Camp David Accords") for n in names)
+
+
+def test_a_founding_event_needs_its_year():
+    with_year = tables_for("Officials cited the country's accession to the World Trade Organization in 2001.")
+    assert "country's accession to the World Trade Organization" in set(with_year.precedents["name"])
+    assert tables_for("The creation of the Trade Council was welcomed.").precedents.empty

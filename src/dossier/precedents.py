@@ -20,7 +20,8 @@ if TYPE_CHECKING:
     from dossier.nlp import ParsedArticle, Sentence
 
 # Event nouns that name something already in the past wherever they appear.
-HISTORIC_NOUNS = {"creation", "founding", "establishment",
+FOUNDING_NOUNS = {"creation", "founding", "establishment", "accession", "entry"}
+HISTORIC_NOUNS = {*FOUNDING_NOUNS,
                   "war", "armistice", "annexation", "invasion", "memorandum", "massacre", "genocide",
                   "revolution", "uprising", "occupation", "blockade", "airlift", "crisis", "coup",
                   "withdrawal", "partition", "bombing", "siege", "battle", "famine", "spring", "doctrine",
@@ -108,7 +109,8 @@ def _pattern_name(tok: Token, sent: Sentence) -> tuple[int, int] | None:
             break
     end = tok.i + 1
     article = 1 if end + 2 < sent.span.end and doc[end + 1].lower_ == "the" else 0  # "creation of the WTO"
-    if end + 1 + article < sent.span.end and doc[end].lower_ == "of" and _is_proper(doc[end + 1 + article]):
+    linkers = ("of", "to", "into") if tok.lower_ in FOUNDING_NOUNS else ("of",)
+    if end + 1 + article < sent.span.end and doc[end].lower_ in linkers and _is_proper(doc[end + 1 + article]):
         end += 1 + article
         while end < sent.span.end and (_is_proper(doc[end]) or (doc[end].lower_ == "the" and end + 1 < sent.span.end
                                        and _is_proper(doc[end + 1]))):
@@ -116,8 +118,12 @@ def _pattern_name(tok: Token, sent: Sentence) -> tuple[int, int] | None:
     while start < tok.i and doc[start].text in ("-", "–"):
         start += 1
     proper = [t for t in doc[start:end] if t.i != tok.i and _is_proper(t) and t.lower_ != "of"]
-    if tok.lower_ in ("creation", "founding", "establishment") and (end == tok.i + 1 or not _YEAR.search(sent.text)):
-        return None  # "the creation of the WTO in 1995" is history; "the creation of jobs" is not
+    if tok.lower_ in FOUNDING_NOUNS:
+        if end == tok.i + 1 or not _YEAR.search(sent.text):
+            return None  # "the creation of the WTO in 1995" is history; "the creation of jobs" is not
+        if start == tok.i and start >= sent.span.start + 2 and doc[start - 1].tag_ == "POS":
+            start -= 2  # "the country's accession to the WTO"
+        return start, end
     if not proper:
         # "the 2021 military coup": a year and plain modifiers are enough for a past event
         i = tok.i
@@ -128,10 +134,9 @@ def _pattern_name(tok: Token, sent: Sentence) -> tuple[int, int] | None:
         # "a six-week war in 2020": plain modifiers, then the year
         if tok.lower_ in HISTORIC_NOUNS and end + 1 < sent.span.end and doc[end].lower_ == "in" \
                 and _YEAR.fullmatch(doc[end + 1].text):
-            while (i > sent.span.start and doc[i - 1].text in ("-", "–")) or (
-                    i > sent.span.start + 1 and doc[i - 1].pos_ in ("ADJ", "NOUN", "NUM")
-                    and doc[i - 2].text == "-"):
-                i -= 1
+            i = tok.i
+            if i - 3 >= sent.span.start and doc[i - 2].text in ("-", "–"):
+                i -= 3  # "six-week"
             return i, end + 2
         return None
     return start, end
@@ -171,8 +176,8 @@ def extract_precedents(parsed: ParsedArticle) -> list[Precedent]:
     def add(sent: Sentence, start: int, end: int, canonical: str, year: int | None, kind: str, source: str) -> None:
         doc = sent.span.doc
         span = doc[start:end]
-        name = re.sub(r"^(?:the|a|an)\s+", "", span.text, flags=re.I).strip(" ’'s")
-        name = re.sub(r"[’']s$", "", name)
+        name = re.sub(r"^(?:the|a|an)\s+", "", span.text, flags=re.I)
+        name = re.sub(r"\s*[’']s?$", "", name).strip()
         key = canonical.lower()
         if key in seen or not name:
             return

@@ -66,6 +66,9 @@ PERSON_DESCRIPTIONS = {"leader", "president", "premier", "prime", "chancellor", 
                        "envoy", "spokesperson", "spokesman", "spokeswoman", "king", "queen", "emir",
                        "monarch", "general", "commander", "chief", "diplomat", "negotiator", "prince",
                        "ambassador", "mediator", "official", "sultan", "ayatollah", "commissioner"}
+ROLE_SYNONYMS = {"premier": ("premier", "prime minister"), "envoy": ("envoy", "representative", "ambassador"),
+                 "chief": ("chief", "head", "director", "secretary-general", "secretary general", "commander"),
+                 "minister": ("minister", "secretary"), "diplomat": ("minister", "secretary", "ambassador", "envoy")}
 HEAD_ROLES = ("president", "prime minister", "premier", "chancellor", "king", "queen", "emir", "leader",
               "supreme leader", "sultan", "crown prince", "head of state")
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -120,6 +123,11 @@ class _Builder:
             for part in parts[1:]:
                 if part.lower() not in NAME_PARTICLES and len(part) > 2 and part[0].isupper():
                     surnames.setdefault(part, set()).add(full)
+        lower_words = {t.lower_ for doc in self.parsed.docs for t in doc if t.text.islower()}
+        for full in list(self.names):  # "Abdulaziz rejected": a first name alone, when unambiguous
+            first = full.split()[0]
+            if len(full.split()) > 1 and first.lower() not in lower_words and len(first) > 3:
+                surnames.setdefault(first, set()).add(full)
         for surname, fulls in surnames.items():
             if len(fulls) == 1:
                 self.names.setdefault(surname, next(iter(fulls)))
@@ -351,11 +359,15 @@ class _Builder:
         seen = sorted((m for m in self.mentions if m.start < offset and self.actors[m.actor].type == "person"),
                       key=lambda m: m.start, reverse=True)
 
+        qualifiers = [c.lower_ for c in tok.lefts if c.dep_ in ("compound", "amod") and c.text.islower()]
+
         def role_fits(actor: Actor) -> bool:
             role = actor.role.lower()
             if word == "leader":
                 return not role or any(r in role for r in HEAD_ROLES)
-            return word in role or (word == "premier" and "prime minister" in role)
+            if qualifiers and not all(q in role for q in qualifiers):
+                return False  # "the trade envoy" is not the foreign minister
+            return any(s in role for s in ROLE_SYNONYMS.get(word, (word,)))
 
         for need_role in (True, False):
             for m in seen:

@@ -128,6 +128,21 @@ def _target(verb: Token, parsed: ParsedArticle, index: ActorIndex, speaker: str)
     return ""
 
 
+def _quoted_tokens(span) -> set[int]:
+    """Indices of tokens between quotation marks in a sentence."""
+    inside, open_quote, out = False, "", set()
+    for tok in span:
+        if tok.text in ('"', "“", "”"):
+            if not inside and tok.text != "”":
+                inside, open_quote = True, tok.text
+            elif inside and (tok.text == "”" or open_quote == '"'):
+                inside = False
+            continue
+        if inside:
+            out.add(tok.i)
+    return out
+
+
 def _nested(outer: Token, inner: Token) -> bool:
     """True when `inner` hangs under `outer` other than as a coordinated clause."""
     node = inner
@@ -142,9 +157,10 @@ def extract_statements(parsed: ParsedArticle, index: ActorIndex) -> list[Stateme
     out: list[Statement] = []
     for sent in parsed.body:
         found: dict[str, list[tuple[str, Token]]] = {}
+        quoted = _quoted_tokens(sent.span)
         for verb in sent.span:
-            if verb.pos_ not in ("VERB", "AUX"):
-                continue
+            if verb.pos_ not in ("VERB", "AUX") or verb.i in quoted:
+                continue  # a verb inside quotation marks is the quoted speaker's, not a report
             kind = _speech_kind(verb)
             if kind is None:
                 continue
