@@ -397,10 +397,11 @@ class _Builder:
 
     def _describe_state(self, word: str) -> str | None:
         """"the kingdom", "the emirate": the last country mentioned whose official name says so."""
-        forms = {c.name: " ".join((c.name, *c.aliases)).lower() for c in kb.countries()}
+        word = word.removesuffix("s")
+        forms = {c.name: [a.lower().split()[0] for a in (c.name, *c.aliases)] for c in kb.countries()}
         for m in sorted(self.mentions, key=lambda m: m.start, reverse=True):
-            if self.actors[m.actor].type == "country" and word in forms.get(m.actor, ""):
-                return m.actor
+            if self.actors[m.actor].type == "country" and word in forms.get(m.actor, []):
+                return m.actor  # "Kingdom of Saudi Arabia" starts with the form; "United Kingdom" does not
         return None
 
     def _coalition(self) -> str | None:

@@ -34,7 +34,7 @@ ACTION_VERBS = {
     "recognise", "recognize", "extend", "renew", "accept", "allow", "transfer", "ship", "export",
     "import", "sell", "waive", "scrap", "remove", "lower", "slash", "expand", "freeze", "tighten",
     "restore", "grant", "match", "triple", "reopen", "restart", "reinstate", "suspend", "sign", "retire",
-    "close", "halve", "shut", "abolish", "unfreeze", "coordinate", "hire", "hold",
+    "close", "halve", "shut", "abolish", "unfreeze", "coordinate", "hire", "hold", "move", "distribute", "surrender",
     "commit", "pledge", "offer", "reach", "meet", "hit", "cap", "limit", "curb",
 }
 # Verbs that carry a commitment noun's status ("confirmed plans for", "reiterated his offer").
@@ -65,7 +65,8 @@ CATEGORY_KEYWORDS: list[tuple[str, tuple[str, ...]]] = [
                      "fighter jets", "air patrol", "air assistance", "warplane", "no-fly")),
     ("logistics", ("logistics", "logistical", "logistic", "hub", "transit", "supply line", "airlift",
                    "staging", "transport", "corridor", "port access", "refuelling", "refueling", "depot", "depots",
-                   "base", "bases", "basing", "maintenance", "repair", "overflight", "airspace", "facilities")),
+                   "base", "bases", "basing", "maintenance", "repair", "overflight", "airspace", "facilities",
+                   "border crossing", "border crossings", "crossing", "crossings", "convoy", "convoys")),
     ("security_guarantee", ("security guarantee", "guarantee", "guarantees", "assurance", "assurances",
                             "backstop", "article 5", "mutual defence", "mutual defense", "protection",
                             "security support", "security commitment", "defend", "deterrent", "deterrence")),

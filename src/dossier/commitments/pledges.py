@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 
     from dossier.nlp import ParsedArticle
 
+# Verbs explicit enough that the commitment's subject may come from the section ("committed to the cut").
+EXPLICIT_COMMITMENTS = {"commit", "pledge", "vow", "promise", "agree", "sign"}
 MONEY_WORDS = {"$", "€", "£", "¥", "dollars", "euros", "pounds", "yen", "yuan", "francs", "crowns", "riyals",
                "dirhams", "rupees", "usd", "eur"}
 CONDITION_MARKS = {"once", "if", "unless", "until", "when", "whenever", "provided", "as", "because", "after",
@@ -188,7 +190,7 @@ def extract_pledges(parsed: ParsedArticle, index: ActorIndex) -> list[Pledge]:
                 # "Germany's position remains undecided": about what the section's pledges are about
                 category = _topic(topics.get(section_of[sent.block], []))
                 hedged_or_refused = base in ("undecided", "considering", "ruled_out")
-                if not category or not (hedged_or_refused or verb.lemma_.lower() in ("commit", "pledge", "vow")):
+                if not category or not (hedged_or_refused or verb.lemma_.lower() in EXPLICIT_COMMITMENTS):
                     continue
             if base == "action" and category == "diplomacy" and not marks:
                 continue  # "X hosted Y last month" reports a meeting, it promises nothing
