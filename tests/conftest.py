@@ -8,9 +8,7 @@ import pytest
 
 from dossier.extract import Tables, extract_tables
 from dossier.ingest.article import Article
-
-ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+from dossier.paths import SHARED
 
 
 def tables_for(text: str, published: str | None = "2025-03-14", markdown: bool = False) -> Tables:

@@ -17,10 +17,8 @@ import pytest
 
 from dossier.errors import DossierError
 from dossier.ingest.article import MAX_CHARS, load_article
-from dossier.paths import article_slug
+from dossier.paths import ROOT, article_slug
 from dossier.report.fragments import table, title_block
-
-from .conftest import ROOT
 
 ENGLISH = ("The European Union and Japan signed a trade agreement on Tuesday, cutting tariffs on cars. "
            "Officials said the deal would take effect next year, and Tokyo pledged to open its rice market.\n")
@@ -38,7 +36,7 @@ def write(tmp_path: Path, name: str, data: bytes) -> Path:
     ("empty.txt", b"", "is empty"),
     ("blank.txt", b"   \n\t \n", "is empty"),
     ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00" * 40, "not a text file"),
-    ("nul.txt", b"Leaders met.\x00\x00\x00\x00 More\x00 text\x00" * 20, "not"),
+    ("nul.txt", b"Leaders met.\x00\x00\x00\x00 More\x00 text\x00" * 20, "not a text file|does not look like text"),
 ])
 def test_unreadable_files_fail_with_one_clear_line(tmp_path, name, data, message):
     with pytest.raises(DossierError, match=message) as err:
@@ -168,6 +166,46 @@ def test_hostile_strings_show_as_text_in_fragments():
     html += title_block(ReportData(article, {}), "now", "0")
     for needle in ("<script", "<img", "<svg", "</td></tr></table>"):
         assert needle not in html
+
+
+def test_hostile_article_text_shows_as_text_in_findings_and_the_annotated_article():
+    from dossier.extract import extract_tables
+    from dossier.ingest.article import Article
+    from dossier.report.data import ReportData
+    from dossier.report.fragments import highlighted_article, key_findings
+
+    text = ("France pledged troops to the <script>alert(1)</script> mission on Monday. "
+            'The <img src=x onerror=alert(1)> Coalition said: "</td></tr></table> we will stay". '
+            'Germany welcomed the "><svg onload=alert(1)> plan.')
+    article = Article.from_text(text, slug="hostile")
+    tables = extract_tables(article)
+    data = ReportData(article, {name: df for name, df in tables.items()})
+    html = key_findings(data) + highlighted_article(data)
+    for needle in ("<script", "<img", "<svg", "</td></tr></table>"):
+        assert needle not in html
+    assert "&lt;script&gt;" in html
+
+
+def test_figures_take_dollar_signs_in_names_literally():
+    import pandas as pd
+
+    from dossier.report.figures import actors_chart
+
+    actors = pd.DataFrame({"name": ["Fund $\\frac{$ X", "Plain"], "type": ["organization", "person"],
+                           "mentions": [3, 2]})
+    assert actors_chart(actors).startswith("<figure")
+
+
+def test_unpunctuated_notes_are_read_as_text_not_headings(tmp_path):
+    article = load_article(write(tmp_path, "notes.txt", b"France pledged 500 troops to Ukraine on Friday\n"))
+    assert [b.kind for b in article.blocks] == ["paragraph"]
+
+
+def test_make_refuses_file_names_it_cannot_handle(tmp_path):
+    odd = write(tmp_path, "Putin: talks.txt", ENGLISH.encode())
+    run = subprocess.run(["make", "--no-print-directory", "report", f"ARTICLE={odd}"], cwd=ROOT,
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode != 0 and "rename the file" in run.stderr
 
 
 def test_pdf_renderer_reads_no_local_file_or_network(tmp_path):

@@ -6,31 +6,22 @@ hand-picked rows.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
 
-from dossier.evaluate import gold_articles, write_tables
+from dossier.evaluate import gold_articles, load_scorer, write_tables
 from dossier.extract import extract_tables
 from dossier.ingest.article import load_article
-
-from .conftest import ROOT
-
-
-def _scorer(shared: Path):
-    spec = importlib.util.spec_from_file_location("score", shared / "eval" / "score.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from dossier.paths import ROOT
 
 
 def _score(shared: Path, gold: Path, article: Path, tmp_path: Path) -> dict:
     slug = json.loads(gold.read_text(encoding="utf-8"))["article"]
     out = tmp_path / slug
     write_tables(extract_tables(load_article(article, slug=slug)), out)
-    return _scorer(shared).score_article(gold, out)
+    return load_scorer().score_article(gold, out)
 
 
 def test_founding_article_meets_the_floors(shared_dir, tmp_path):

@@ -28,3 +28,10 @@ def test_normalise(expression, future, expected):
 def test_relative_dates_stay_unresolved_without_a_publication_date():
     assert normalise("last month", None, False) == ("", "unresolved")
     assert normalise("2014", None, False) == ("2014", "year")
+
+
+def test_passive_by_does_not_make_a_date_future():
+    from .conftest import tables_for
+
+    timeline = tables_for("The plan was rejected by Germany on Monday.", published="2025-09-05").timeline
+    assert list(timeline["date"]) == ["2025-09-01"]

@@ -1,35 +1,39 @@
 """`make bench`: wall time of each stage and of the whole report of the founding article, then
-of an unchanged rerun, and the peak resident memory of any process involved."""
+of an unchanged rerun, and the peak resident memory of any process involved.
+
+Builds into a temporary folder, so the user's own outputs are neither used nor disturbed.
+"""
 
 from __future__ import annotations
 
 import resource
-import shutil
 import subprocess
+import tempfile
 import time
+from pathlib import Path
 
-from dossier.paths import DATA_RAW, ROOT, processed_dir, report_dir
+from dossier.paths import DATA_RAW, ROOT
 from dossier.stages import stage_timings
 
 FOUNDING = DATA_RAW / "putin-warns-foreign-troops.txt"
 
 
-def _make_report() -> tuple[float, str]:
+def _make_report(work: Path) -> float:
     started = time.perf_counter()
-    run = subprocess.run(["make", "--no-print-directory", "report", f"ARTICLE={FOUNDING}"], cwd=ROOT,
-                         capture_output=True, text=True)
+    run = subprocess.run(["make", "--no-print-directory", "report", f"ARTICLE={FOUNDING}",
+                          f"PROCESSED_DIR={work}/processed", f"REPORTS_DIR={work}/reports"],
+                         cwd=ROOT, capture_output=True, text=True)
     if run.returncode:
         raise SystemExit(run.stdout + run.stderr)
-    return time.perf_counter() - started, run.stdout
+    return time.perf_counter() - started
 
 
 def bench() -> None:
-    slug = FOUNDING.stem
-    shutil.rmtree(processed_dir(slug), ignore_errors=True)
-    shutil.rmtree(report_dir(slug), ignore_errors=True)
-    whole, _ = _make_report()
-    timings = stage_timings(report_dir(slug))
-    rerun, _ = _make_report()
+    with tempfile.TemporaryDirectory(prefix="dossier-bench-") as tmp:
+        work = Path(tmp)
+        whole = _make_report(work)
+        timings = stage_timings(work / "reports" / FOUNDING.stem)
+        rerun = _make_report(work)
     peak_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"Dossier bench on {FOUNDING.name} (stages 3 and 4 run side by side)")
     for stage, seconds in timings.items():

@@ -24,10 +24,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "stage":
-            from dossier.stages import DEFAULT_TIMEOUT, run_stage
+            from dossier.stages import run_stage
 
-            seconds = run_stage(args.name, slug=args.slug, article=args.article,
-                                timeout=args.timeout or DEFAULT_TIMEOUT)
+            seconds = run_stage(args.name, slug=args.slug, article=args.article, timeout=args.timeout)
             print(f"dossier: {args.slug}: {args.name} done in {seconds:.1f} s")
         elif args.command == "check":
             from dossier.ingest.article import load_article

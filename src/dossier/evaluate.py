@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 from pathlib import Path
 
 from dossier.errors import DossierError
 from dossier.extract import Tables, extract_tables
 from dossier.ingest.article import load_article
-from dossier.paths import DATA_RAW, ROOT
+from dossier.paths import DATA_RAW, ROOT, SHARED
 from dossier.tables import write_table
 
-SHARED_EVAL = ROOT.parent / "shared" / "eval"
+SHARED_EVAL = SHARED / "eval"
+BUILD = Path(os.environ.get("DOSSIER_BUILD_DIR", ROOT / "build"))
 GOLD_DIRS = (SHARED_EVAL / "gold", ROOT / "eval" / "gold")
 TABLES = ("actors", "pledges", "statements", "quotes", "precedents")
 
@@ -41,7 +43,8 @@ def write_tables(tables: Tables, folder: Path) -> None:
         write_table(df, folder, name)
 
 
-def _scorer():
+def load_scorer():
+    """The shared scorer as a module (it is a script beside the gold files, not a package)."""
     path = SHARED_EVAL / "score.py"
     if not path.exists():
         raise DossierError(f"the scorer {path} is missing: `make eval` needs ../shared beside the checkout.")
@@ -52,11 +55,11 @@ def _scorer():
 
 
 def evaluate(details: bool = False) -> int:
-    scorer = _scorer()
+    scorer = load_scorer()
     results = []
     for gold, article_path in gold_articles():
         slug = json.loads(gold.read_text(encoding="utf-8"))["article"]
-        out = ROOT / "build" / "eval" / slug
+        out = BUILD / "eval" / slug
         write_tables(extract_tables(load_article(article_path, slug=slug)), out)
         result = scorer.score_article(gold, out)
         scorer.show(result, details)

@@ -120,6 +120,27 @@ def load_parse(article: Article, path: Path) -> ParsedArticle:
     return ParsedArticle(article, docs)
 
 
+_MATCHERS: dict[tuple[int, str], object] = {}
+
+
+def phrase_matcher(vocab, name: str, patterns: dict[str, str]):
+    """A spaCy PhraseMatcher per vocabulary and pattern set, built once per process.
+
+    `patterns` maps each phrase to the token attribute to match on ("ORTH" or "LOWER").
+    """
+    from spacy.lang.en import English
+    from spacy.matcher import PhraseMatcher
+
+    key = (id(vocab), name)
+    if key not in _MATCHERS:
+        make_doc = English(vocab=vocab).make_doc
+        matchers = {attr: PhraseMatcher(vocab, attr=attr) for attr in set(patterns.values())}
+        for phrase, attr in patterns.items():
+            matchers[attr].add(phrase, [make_doc(phrase)])
+        _MATCHERS[key] = list(matchers.values())
+    return _MATCHERS[key]
+
+
 def load_stored(processed_dir: str | Path) -> ParsedArticle:
     """The article and its parse as stage 1 stored them (what stages 2 to 4 start from)."""
     import json

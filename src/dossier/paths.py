@@ -19,6 +19,7 @@ DATA_RAW = Path(os.environ.get("DOSSIER_RAW_DIR", ROOT / "data" / "raw"))
 DATA_PROCESSED = Path(os.environ.get("DOSSIER_PROCESSED_DIR", ROOT / "data" / "processed"))
 REPORTS = Path(os.environ.get("DOSSIER_REPORTS_DIR", ROOT / "reports"))
 NOTEBOOKS = Path(os.environ.get("DOSSIER_NOTEBOOKS_DIR", ROOT / "notebooks"))
+SHARED = ROOT.parent / "shared"  # the scorer and gold files, beside the checkout (tests and eval only)
 KB_DATA = Path(__file__).resolve().parent / "kb" / "data"
 TEMPLATES = Path(__file__).resolve().parent / "report" / "templates"
 

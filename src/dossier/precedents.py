@@ -66,22 +66,13 @@ def _kb_surfaces() -> dict[str, kb.Precedent]:
     return table
 
 
-_MATCHERS: dict[int, object] = {}
-
-
 def _kb_matches(doc: Doc) -> list[tuple[int, int, kb.Precedent]]:
-    from spacy.lang.en import English
-    from spacy.matcher import PhraseMatcher
+    """Longest non-overlapping knowledge-base events: several-word names in any case, acronyms exact."""
+    from dossier.nlp import phrase_matcher
 
-    key = id(doc.vocab)
-    if key not in _MATCHERS:
-        make_doc = English(vocab=doc.vocab).make_doc
-        multi, single = PhraseMatcher(doc.vocab, attr="LOWER"), PhraseMatcher(doc.vocab, attr="ORTH")
-        for surface in _kb_surfaces():
-            (multi if " " in surface else single).add(surface, [make_doc(surface)])
-        _MATCHERS[key] = (multi, single)
-    multi, single = _MATCHERS[key]
-    found = [(s, e, _kb_surfaces()[doc.vocab.strings[k]]) for k, s, e in [*multi(doc), *single(doc)]]
+    patterns = {surface: "LOWER" if " " in surface else "ORTH" for surface in _kb_surfaces()}
+    matches = [m for matcher in phrase_matcher(doc.vocab, "precedents", patterns) for m in matcher(doc)]
+    found = [(s, e, _kb_surfaces()[doc.vocab.strings[k]]) for k, s, e in matches]
     found.sort(key=lambda t: (-(t[1] - t[0]), t[0]))
     taken: set[int] = set()
     out = []

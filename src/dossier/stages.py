@@ -25,14 +25,22 @@ OUTPUTS: dict[str, tuple[str, ...]] = {
     "04_precedents": ("precedents.csv", "timeline.csv"),
     "05_report": (),
 }
-DEFAULT_TIMEOUT = int(os.environ.get("DOSSIER_STAGE_TIMEOUT", "300"))
+def default_timeout() -> int:
+    """Seconds a notebook cell may run: DOSSIER_STAGE_TIMEOUT, else 300."""
+    value = os.environ.get("DOSSIER_STAGE_TIMEOUT", "300")
+    if not value.isdigit() or int(value) < 1:
+        raise DossierError(f"DOSSIER_STAGE_TIMEOUT must be a whole number of seconds, not '{value}'.")
+    return int(value)
 
 
-def run_stage(stage: str, *, slug: str, article: str = "", timeout: int = DEFAULT_TIMEOUT,
+def run_stage(stage: str, *, slug: str, article: str = "", timeout: int | None = None,
               parameters: dict | None = None) -> float:
     """Execute a stage notebook and promote what it wrote; returns the wall time in seconds."""
     if stage not in STAGES:
         raise DossierError(f"unknown stage '{stage}': use one of {', '.join(STAGES)}.")
+    timeout = default_timeout() if timeout is None else timeout
+    if timeout < 1:
+        raise DossierError("the stage timeout must be at least 1 second.")
     started = time.perf_counter()
     final_data, final_report = processed_dir(slug), report_dir(slug)
     final_data.mkdir(parents=True, exist_ok=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, fields, is_dataclass
+from dataclasses import asdict, is_dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,7 +21,7 @@ COLUMNS: dict[str, list[str]] = {
     "quotes": ["quote", "speaker", "how", "evidence", "sentence_id", "start", "end"],
     "precedents": ["name", "canonical", "year", "kind", "invoked_as", "source", "evidence",
                    "sentence_id", "start", "end"],
-    "timeline": ["date", "precision", "expression", "relation", "actor", "event", "evidence",
+    "timeline": ["date", "precision", "expression", "relation", "actor", "evidence",
                  "sentence_id", "start", "end"],
 }
 
@@ -52,6 +52,3 @@ def read_table(folder: Path, name: str) -> pd.DataFrame:
             df[column] = df[column].astype(int)
     return df
 
-
-def dataclass_fields(cls: type) -> list[str]:
-    return [f.name for f in fields(cls)]

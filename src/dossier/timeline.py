@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december"]
-_FUTURE = re.compile(r"\b(will|shall|next|upcoming|scheduled|due to|expected to|plans? to|by)\b", re.I)
+_FUTURE = re.compile(r"\b(will|shall|next|upcoming|scheduled|due to|expected to|plans? to)\b", re.I)
 _ANCHORABLE = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|"
                          r"tomorrow|tonight|last|next|this|ago|" + "|".join(MONTHS) + r")\b", re.I)
 _DURATION = re.compile(
@@ -26,11 +26,10 @@ _DURATION = re.compile(
 @dataclass
 class TimelineEvent:
     date: str  # ISO date, or YYYY-MM, or YYYY; empty when it cannot be resolved
-    precision: str  # day | month | year | unresolved
+    precision: str  # day | week (the day a week from the date) | month | year | unresolved
     expression: str
     relation: str  # on | by | since | before | after
     actor: str
-    event: str
     evidence: str
     sentence_id: int
     start: int
@@ -125,7 +124,7 @@ def extract_timeline(parsed: ParsedArticle, index: ActorIndex) -> list[TimelineE
             start = parsed.offset(ent)
             out.append(TimelineEvent(
                 date=iso, precision=precision, expression=expression, relation=relation,
-                actor=actors[0].actor if actors else "", event=sent.text, evidence=sent.text,
+                actor=actors[0].actor if actors else "", evidence=sent.text,
                 sentence_id=sent.index, start=start, end=start + len(expression),
             ))
     return sorted(out, key=lambda e: (e.date or "9999", e.start))

@@ -10,7 +10,6 @@ from dossier import kb
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
-    from spacy.vocab import Vocab
 
 # A capital after one of these is a place ("talks in Moscow"), not a government.
 LOCATIVE_PREPS = {"in", "at", "to", "from", "near", "into", "outside", "via", "across", "around",
@@ -40,30 +39,15 @@ def _entries() -> dict[str, Entry]:
     return entries
 
 
-_MATCHERS: dict[int, object] = {}
-
-
-def _matcher(vocab: Vocab):
-    from spacy.lang.en import English
-    from spacy.matcher import PhraseMatcher
-
-    key = id(vocab)
-    if key not in _MATCHERS:
-        make_doc = English(vocab=vocab).make_doc
-        matcher = PhraseMatcher(vocab, attr="ORTH")
-        for surface in _entries():
-            matcher.add(surface, [make_doc(surface)])
-        _MATCHERS[key] = matcher
-    return _MATCHERS[key]
-
-
 def lookup(surface: str) -> Entry | None:
     return _entries().get(surface)
 
 
 def match(doc: Doc) -> list[tuple[int, int, Entry]]:
     """Longest non-overlapping known names in a doc, as (token start, token end, entry)."""
-    matcher = _matcher(doc.vocab)
+    from dossier.nlp import phrase_matcher
+
+    (matcher,) = phrase_matcher(doc.vocab, "gazetteer", dict.fromkeys(_entries(), "ORTH"))
     found = sorted(((s, e, doc.vocab.strings[k]) for k, s, e in matcher(doc)),
                    key=lambda t: (-(t[1] - t[0]), t[0]))
     taken: set[int] = set()

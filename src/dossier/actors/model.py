@@ -48,15 +48,6 @@ class ActorIndex:
             i -= 1
         return None
 
-    def in_range(self, start: int, end: int) -> list[Mention]:
-        i = bisect.bisect_left(self._starts, start)
-        out = []
-        while i < len(self.mentions) and self.mentions[i].start < end:
-            if self.mentions[i].end <= end:
-                out.append(self.mentions[i])
-            i += 1
-        return out
-
     def type_of(self, name: str) -> str:
         actor = self.actors.get(name)
         return actor.type if actor else ""

@@ -102,6 +102,7 @@ class _Builder:
     # -- people ------------------------------------------------------------------------------
     def collect_names(self) -> None:
         singles: list[str] = []
+        # words the article also writes in lower case are common nouns, not names ("Coal will ...")
         lower_words = {t.lower_ for doc in self.parsed.docs for t in doc if t.text.islower()}
         for sent in self.parsed.body:
             for ent in [*sent.span.ents, *titled_names(sent.span)]:
@@ -123,7 +124,6 @@ class _Builder:
             for part in parts[1:]:
                 if part.lower() not in NAME_PARTICLES and len(part) > 2 and part[0].isupper():
                     surnames.setdefault(part, set()).add(full)
-        lower_words = {t.lower_ for doc in self.parsed.docs for t in doc if t.text.islower()}
         for full in list(self.names):  # "Abdulaziz rejected": a first name alone, when unambiguous
             first = full.split()[0]
             if len(full.split()) > 1 and first.lower() not in lower_words and len(first) > 3:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from dossier.actors.model import ActorIndex, Mention
@@ -15,7 +16,7 @@ from dossier.commitments.lexicon import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Token
 
     from dossier.nlp import ParsedArticle
 
@@ -128,7 +129,7 @@ def modal_of(tok: Token) -> str:
     return ""
 
 
-def status_markers(tokens: list[Token], sentence: Span) -> set[str]:
+def status_markers(tokens: list[Token]) -> set[str]:
     """Status cues on a clause chain: negation, hedges, futures, openness, indecision."""
     marks: set[str] = set()
     for tok in tokens:
@@ -148,12 +149,24 @@ def status_markers(tokens: list[Token], sentence: Span) -> set[str]:
                 marks.add("open")
         if tok.lower_ in UNDECIDED_WORDS:
             marks.add("undecided")
-    text = sentence.text.lower()
-    if "yet to decide" in text or "has not decided" in text or "not yet decided" in text:
+    text = _local_text(tokens).lower()  # this clause only: another actor's hedge is not ours
+    if re.search(r"\byet to (?:decide|determine|commit)|\bnot (?:yet )?decided\b", text):
         marks.add("undecided")
-    if "under negotiation" in text or "under discussion" in text or "under consideration" in text:
+    if re.search(r"\bunder (?:negotiation|discussion|consideration|review)\b", text):
         marks.add("open")
     return marks
+
+
+def _local_text(tokens: list[Token]) -> str:
+    """The words around a clause chain: from a few tokens before its first verb to after its last."""
+    if not tokens:
+        return ""
+    doc = tokens[0].doc
+    first = min(t.i for t in tokens)
+    head = tokens[0].head if tokens[0].dep_ in ("xcomp", "pcomp") else tokens[0]
+    start = max(min(first, head.i) - 3, tokens[0].sent.start)
+    end = min(max(t.i for t in tokens) + 4, tokens[0].sent.end)
+    return doc[start:end].text
 
 
 def category_of(tokens: list[Token]) -> str:

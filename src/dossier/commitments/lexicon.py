@@ -78,7 +78,7 @@ CATEGORY_KEYWORDS: list[tuple[str, tuple[str, ...]]] = [
                 "minesweeper", "minesweepers", "escort", "patrol", "patrols", "engineers", "deminers", "instructors")),
     ("military_aid", ("weapon", "weapons", "arms", "munition", "munitions", "ammunition", "missile",
                       "missiles", "air defence", "air defense", "military aid", "military assistance",
-                      "equipment", "tank", "tanks", "drone", "drones", "artillery", "rebuild its military",
+                      "equipment", "tank", "tanks", "drone", "drones", "artillery",
                       "military", "shell", "shells", "patriot", "interceptor", "interceptors", "f-16", "jets",
                       "training", "train", "coast guard", "coast guards", "rearm", "rearmament")),
     ("sanctions", ("sanction", "sanctions", "embargo", "asset freeze", "freeze", "blacklist", "price cap",
@@ -86,8 +86,7 @@ CATEGORY_KEYWORDS: list[tuple[str, tuple[str, ...]]] = [
     ("energy", ("energy", "gas", "oil", "lng", "pipeline", "electricity", "power grid", "nuclear power",
                 "fuel", "crude", "barrel", "barrels", "reactor", "uranium", "grid", "bpd", "barrels per day",
                 "output", "production", "overproduction", "petroleum", "refinery", "refineries", "oilfield",
-                "oilfields",
-                "strategic petroleum reserve", "stock releases")),
+                "oilfields", "reserve", "reserves")),
     ("climate", ("emission", "emissions", "climate", "coal", "carbon", "net zero", "net-zero", "warming",
                  "renewable", "renewables", "methane", "greenhouse", "decarbonise", "decarbonize",
                  "deforestation", "solar", "wind power", "fossil")),
@@ -95,7 +94,7 @@ CATEGORY_KEYWORDS: list[tuple[str, tuple[str, ...]]] = [
                "market access", "free trade", "customs", "duty", "duties", "investment", "supply chain",
                "rice", "beef", "cars", "steel", "market", "export control", "export controls", "minerals",
                "rare earth", "rare earths", "stockpile", "stockpiles", "restriction", "restrictions",
-               "consortium", "soybeans", "soybean", "purchases", "goods", "tariff truce")),
+               "purchases", "goods", "commodity", "commodities")),
     ("funding", ("fund", "funding", "finance", "financing", "loan", "loans", "grant", "grants", "budget",
                  "billion", "million", "dollar", "dollars", "euro", "euros", "$", "€", "£", "money", "gdp",
                  "%", "percent", "per cent", "defence spending", "defense spending", "crowns", "francs", "yen",
@@ -105,8 +104,7 @@ CATEGORY_KEYWORDS: list[tuple[str, tuple[str, ...]]] = [
                    "diplomatic", "peace process", "ceasefire", "truce", "recognition", "recognise",
                    "recognize", "normalise", "normalize", "hostage", "hostages", "prisoner", "prisoners", "treaty",
                    "peace treaty", "peace deal", "peace agreement", "demarcate", "demarcation", "commission",
-                   "lawsuit", "lawsuits", "round", "mediator", "relations", "council", "referendum", "election",
-                   "border")),
+                   "round", "mediator", "relations", "council", "referendum", "election", "border")),
     ("other", ("humanitarian", "food", "medicine", "medical", "shelter", "trucks", "refugee",
                "refugees", "evacuation", "tonnes", "water", "vaccine", "vaccines", "inspector", "inspectors",
                "inspection", "inspections", "monitors", "monitoring", "verification", "observers",
@@ -149,14 +147,13 @@ LIGHT_VERBS = {"issue", "make", "deliver", "repeat", "voice", "renew", "send", "
 THREAT_MARKERS = {"target", "targets", "destruction", "destroy", "retaliate", "retaliation", "strike back",
                   "annihilate", "crush", "obliterate", "consequences", "punish", "punishment",
                   "military means", "respond militarily", "pay a price", "wipe", "eliminate",
-                  "legitimate target", "legitimate targets", "retaliatory", "appropriate measures",
-                  "countermeasures", "the hard way", "by force", "crushing response", "march on"}
-# Content that makes a reported claim a warning ("the world is running out of time").
-WARNING_MARKERS = {"running out of time", "risk", "risks", "danger", "dangerous", "catastrophe", "catastrophic",
+                  "retaliatory", "countermeasures", "by force"}
+# Content that makes a reported claim a warning ("the plan risks a famine").
+WARNING_MARKERS = {"risk", "risks", "danger", "dangerous", "catastrophe", "catastrophic",
                    "disaster", "famine", "jeopardise", "jeopardize", "peril", "spiral", "backfire"}
 DEMAND_MARKERS = {"must", "should", "need", "needs", "have to", "has to", "ought"}
 # Evaluations that turn a reported claim about a proposal into a rejection ("called the plan legally void").
 REJECTION_MARKERS = {"void", "unacceptable", "illegal", "illegitimate", "impossible", "absurd", "nonsense",
                      "meaningless", "worthless", "provocation", "provocative", "non-starter", "sham", "farce",
-                     "political show", "recipe for", "dead on arrival", "out of the question", "inadequate"}
+                     "dead on arrival", "out of the question", "inadequate"}
 KIND_PRIORITY = ["threat", "accusation", "rejection", "demand", "warning", "endorsement", "claim"]

@@ -170,13 +170,13 @@ def extract_pledges(parsed: ParsedArticle, index: ActorIndex) -> list[Pledge]:
                 continue
             base, head_tokens = trig
             chain = _inner_chain(verb)
-            marks = status_markers(chain + head_tokens[1:], sent.span)
+            marks = status_markers(chain + head_tokens[1:])
             if _inherits_markers(verb):
                 head = verb.head
                 if has_negation(head):
                     marks.add("negated")
                 if modal_of(head):
-                    marks |= status_markers([head], sent.span) - {"negated"}
+                    marks |= status_markers([head]) - {"negated"}
             if base == "action" and not ({"future", "hedged", "negated", "conditional", "open", "undecided"} & marks) \
                     and verb.tag_ not in ("VBD", "VBN", "VBZ", "VBP"):
                 continue

@@ -80,8 +80,10 @@ def extract_quotes(parsed: ParsedArticle, index: ActorIndex, statements: list[St
     out: list[Quote] = []
     for match in _QUOTE.finditer(text):
         group = next(g for g in range(1, 5) if match.group(g) is not None)
-        quote = match.group(group).strip()
-        q_start, q_end = match.start(group), match.end(group)
+        raw = match.group(group)
+        quote = raw.strip()
+        q_start = match.start(group) + (len(raw) - len(raw.lstrip()))
+        q_end = q_start + len(quote)
         sent = _sentence_at(parsed, match.start())
         if sent is None or sent.block not in body_blocks or not re.search(r"\w", quote):
             continue

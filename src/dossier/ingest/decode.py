@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 
 from dossier.errors import DossierError
 
@@ -25,7 +26,8 @@ def decode_bytes(data: bytes, name: str = "the article") -> tuple[str, str]:
     if not data.strip():
         raise DossierError(f"{name} is empty: save the article text into the file and run again.")
     text, encoding = _decode(data, name)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # NFKC folds full-width letters, ligatures and non-breaking spaces into what the model knows
+    text = unicodedata.normalize("NFKC", text.replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
         raise DossierError(f"{name} is empty: save the article text into the file and run again.")
     controls = len(_CONTROL.findall(text))

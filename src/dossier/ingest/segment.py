@@ -99,7 +99,10 @@ def is_hard_wrapped(text: str) -> bool:
 def segment_plain(text: str) -> list[tuple[str, bool]]:
     """Plain text: one paragraph per line, or per blank-line-separated chunk when hard-wrapped."""
     if not is_hard_wrapped(text):
-        return [(line.strip(), _is_line_heading(line.strip())) for line in text.split("\n") if line.strip()]
+        lines = [(line.strip(), _is_line_heading(line.strip())) for line in text.split("\n") if line.strip()]
+        if all(is_heading for _, is_heading in lines):  # unpunctuated notes: all text, no headings
+            return [(line, False) for line, _ in lines]
+        return lines
     lines: list[tuple[str, bool]] = []
     pending = ""
     for raw in text.split("\n"):

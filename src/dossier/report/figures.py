@@ -24,6 +24,11 @@ def _new_figure(width: float, height: float) -> Figure:
     return fig
 
 
+def _label(text: object) -> str:
+    """Article text as a plain label: matplotlib would read "$...$" as mathematics."""
+    return str(text).replace("$", r"\$")
+
+
 def _style(ax) -> None:
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
@@ -45,7 +50,7 @@ def actors_chart(actors: pd.DataFrame, top: int = 12) -> str:
     fig = _new_figure(7.0, 0.32 * len(rows) + 0.9)
     ax = fig.add_subplot()
     colors = [TYPE_COLORS.get(t, "#999999") for t in rows["type"]]
-    ax.barh(rows["name"], rows["mentions"], color=colors, height=0.66)
+    ax.barh([_label(n) for n in rows["name"]], rows["mentions"], color=colors, height=0.66)
     for y, value in enumerate(rows["mentions"]):
         ax.text(value + 0.2, y, str(value), va="center", fontsize=8.5, color=MUTED)
     ax.set_xlabel("mentions (names, titles, pronouns and metonyms resolved)", fontsize=8.5, color=MUTED)
@@ -77,7 +82,7 @@ def pledge_matrix(pledges: pd.DataFrame) -> str:
     ax.set_xlim(-0.6, len(categories) - 0.4)
     ax.set_ylim(len(actors) - 0.4, -0.6)
     ax.set_xticks(range(len(categories)), [CATEGORY_LABELS[c] for c in categories], rotation=30, ha="right")
-    ax.set_yticks(range(len(actors)), actors)
+    ax.set_yticks(range(len(actors)), [_label(a) for a in actors])
     ax.tick_params(length=0, labelsize=9, colors=INK)
     for spine in ax.spines.values():
         spine.set_visible(False)
@@ -112,7 +117,7 @@ def timeline_chart(timeline: pd.DataFrame) -> str:
     for y, row in enumerate(rows.itertuples()):
         ax.plot([row.when], [y], "o", color="#3b6fb6", markersize=5)
         label = f"{row.expression}" + (f" · {row.actor}" if row.actor else "")
-        ax.annotate(_shorten(label, 60), (row.when, y), xytext=(6, 0), textcoords="offset points",
+        ax.annotate(_label(_shorten(label, 60)), (row.when, y), xytext=(6, 0), textcoords="offset points",
                     va="center", fontsize=8, color=INK)
     ax.set_yticks([])
     ax.set_ylim(len(rows) - 0.5, -0.7)

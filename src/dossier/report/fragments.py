@@ -101,7 +101,7 @@ def key_findings(data: ReportData) -> str:
                 parts.append(f"<b>{esc(speaker)}</b> ×{n}{aimed}")
             items.append(f"{kind.capitalize()}s: " + ", ".join(parts) + ".")
     if not precedents.empty:
-        parts = [f"{esc(r.name)}{f' ({r.year})' if r.year else ''}, as {esc(r.invoked_as)}"
+        parts = [f"{esc(r.name)}{f' ({esc(str(r.year))})' if r.year else ''}, as {esc(r.invoked_as)}"
                  for r in precedents.itertuples()]
         items.append("History invoked: " + "; ".join(parts) + ".")
     if not items:
@@ -115,7 +115,7 @@ def highlighted_article(data: ReportData) -> str:
     marks: list[tuple[int, int, str, str]] = []
     type_of = dict(zip(data["actors"]["name"], data["actors"]["type"], strict=True)) if not data["actors"].empty else {}
     for r in data["mentions"].itertuples():
-        marks.append((r.start, r.end, f"actor {type_of.get(r.actor, '')}", r.actor))
+        marks.append((r.start, r.end, f"actor {esc(type_of.get(r.actor, ''))}", r.actor))
     for r in data["quotes"].itertuples():
         marks.append((r.start, r.end, "quote", f"quote: {r.speaker or 'unattributed'}"))
     for r in data["precedents"].itertuples():
@@ -127,7 +127,8 @@ def highlighted_article(data: ReportData) -> str:
     statement_sentences = {(r.start, r.end) for r in data["statements"].itertuples()}
     out = []
     for block in data.article.blocks:
-        pieces, cursor = [], block.start
+        # a dateline sits before its paragraph's block: show it as part of the paragraph
+        pieces, cursor = [], text.rfind("\n", 0, block.start) + 1
         sentence_bounds = sorted((s, e) for s, e in set(pledge_sentences) | statement_sentences
                                  if block.start <= s < block.end)
         events = sorted([(s, 0, e, cls, title) for s, e, cls, title in spans if block.start <= s < block.end]

@@ -48,5 +48,11 @@ def render_report(executed: Path, out_dir: Path, title: str = "") -> None:
     except Exception as err:  # nbconvert errors are not for people; say where to look
         raise DossierError(f"could not convert {executed.name} to HTML ({type(err).__name__}: {err}).") from None
     out_dir.mkdir(parents=True, exist_ok=True)
-    html_to_pdf(html, out_dir / "report.pdf")
-    write_text(out_dir / "report.html", html)
+    try:
+        html_to_pdf(html, out_dir / "report.pdf")
+        write_text(out_dir / "report.html", html)
+    except OSError as err:
+        raise DossierError(f"could not write the report in {out_dir} ({err.strerror or err}).") from None
+    except Exception as err:  # WeasyPrint's own errors: name them, keep the previous report
+        raise DossierError(f"could not render the PDF ({type(err).__name__}: {err}); "
+                           "the previous report, if any, is unchanged.") from None

@@ -11,8 +11,6 @@ STATUS_COLORS = {
 STATUS_LABELS = {"committed": "committed", "proposed": "proposed", "considering": "considering",
                  "undecided": "undecided", "ruled_out": "ruled out"}
 TYPE_COLORS = {"person": "#4c6a92", "country": "#2f8f83", "organization": "#9a6fb0", "group": "#c98a3c"}
-KIND_LABELS = {"threat": "threat", "warning": "warning", "rejection": "rejection", "accusation": "accusation",
-               "endorsement": "endorsement", "demand": "demand", "claim": "claim"}
 CATEGORY_LABELS = {
     "troops": "Troops", "air_support": "Air support", "logistics": "Logistics", "military_aid": "Military aid",
     "security_guarantee": "Security guarantee", "sanctions": "Sanctions", "energy": "Energy",
