@@ -7,8 +7,11 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 # No .DELETE_ON_ERROR: every stage writes its outputs atomically, and a failed run must leave
 # the previous good report and tables in place.
-# Stages 3 and 4 are independent: run them side by side on the two cores.
+# Stages 3 and 4 are independent: run them side by side on the two cores (sub-makes share the
+# jobserver of the top-level make, so only that one sets it).
+ifeq ($(MAKELEVEL),0)
 MAKEFLAGS += --jobs=2 --output-sync=target
+endif
 
 SYS_PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv

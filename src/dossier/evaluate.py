@@ -20,7 +20,8 @@ from dossier.tables import write_table
 
 SHARED_EVAL = SHARED / "eval"
 BUILD = Path(os.environ.get("DOSSIER_BUILD_DIR", ROOT / "build"))
-GOLD_DIRS = (SHARED_EVAL / "gold", ROOT / "eval" / "gold")
+# The shared gold (founding article), our development set (tuned on), our held-out set (never tuned on).
+GOLD_DIRS = (SHARED_EVAL / "gold", ROOT / "eval" / "gold", ROOT / "eval" / "heldout" / "gold")
 TABLES = ("actors", "pledges", "statements", "quotes", "precedents")
 
 
@@ -63,7 +64,8 @@ def evaluate(details: bool = False) -> int:
         write_tables(extract_tables(load_article(article_path, slug=slug)), out)
         result = scorer.score_article(gold, out)
         scorer.show(result, details)
-        results.append(("shared" if gold.is_relative_to(SHARED_EVAL) else "dev", result))
+        group = "shared" if gold.is_relative_to(SHARED_EVAL) else "heldout" if "heldout" in gold.parts else "dev"
+        results.append((group, result))
     print()
     print(f"{'set':<8} {'article':<34} {'score':>6} " + " ".join(f"{t:>10}" for t in TABLES))
     for group, r in results:
