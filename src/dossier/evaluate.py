@@ -68,12 +68,17 @@ def evaluate(details: bool = False) -> int:
         results.append((group, result))
     print()
     print(f"{'set':<8} {'article':<34} {'score':>6} " + " ".join(f"{t:>10}" for t in TABLES))
-    for group, r in results:
-        cells = [r["actors"]["f1"], r["pledges"]["exact_f1"], r["statements"]["exact_f1"],
-                 r["quotes"]["f1"], r["precedents"]["f1"]]
-        print(f"{group:<8} {r['article']:<34} {r['score']:>6.3f} " + " ".join(f"{c:>10.3f}" for c in cells))
-    for group in dict.fromkeys(g for g, _ in results):
-        scores = [r["score"] for g, r in results if g == group]
-        print(f"mean score ({group}, {len(scores)} article{'s' if len(scores) > 1 else ''}): "
-              f"{sum(scores) / len(scores):.3f}")
+    rows = [(group, r["article"], [r["score"], r["actors"]["f1"], r["pledges"]["exact_f1"],
+                                   r["statements"]["exact_f1"], r["quotes"]["f1"], r["precedents"]["f1"]])
+            for group, r in results]
+    for group, article, cells in rows:
+        print(f"{group:<8} {article:<34} " + " ".join(f"{c:>6.3f}" if i == 0 else f"{c:>10.3f}"
+                                                     for i, c in enumerate(cells)))
+    print()
+    for group in dict.fromkeys(g for g, _, _ in rows):
+        cells = [c for g, _, c in rows if g == group]
+        means = [sum(col) / len(cells) for col in zip(*cells, strict=True)]
+        label = f"mean of {len(cells)} ({group})"
+        print(f"{'':<8} {label:<34} " + " ".join(f"{m:>6.3f}" if i == 0 else f"{m:>10.3f}"
+                                                 for i, m in enumerate(means)))
     return 0
