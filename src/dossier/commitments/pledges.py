@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
 # Verbs explicit enough that the commitment's subject may come from the section ("committed to the cut").
 EXPLICIT_COMMITMENTS = {"commit", "pledge", "vow", "promise", "agree", "sign"}
+TRADE_VERBS = {"buy", "purchase", "import", "export", "sell"}
 MONEY_WORDS = {"$", "€", "£", "¥", "dollars", "euros", "pounds", "yen", "yuan", "francs", "crowns", "riyals",
                "dirhams", "rupees", "usd", "eur"}
 CONDITION_MARKS = {"once", "if", "unless", "until", "when", "whenever", "provided", "as", "because", "after",
@@ -185,7 +186,12 @@ def extract_pledges(parsed: ParsedArticle, index: ActorIndex) -> list[Pledge]:
             stop = {s.i for s in subjects} | {c.i for c in verb.children if c.dep_ in ("conj", "ccomp", "cc") or (
                 c.dep_ == "advcl" and not any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children))}
             content = [t for t in subtree_tokens(verb, stop) if not t.is_punct or t.text == "%"]
-            category = "funding" if _pledges_money(verb, chain) else category_of(content)
+            if any(t.lemma_.lower() in TRADE_VERBS for t in chain):
+                category = "trade"  # "will buy $10 billion of soybeans" is trade, whatever the sum
+            elif _pledges_money(verb, chain):
+                category = "funding"
+            else:
+                category = category_of(content)
             if not category:
                 # "Germany's position remains undecided": about what the section's pledges are about
                 category = _topic(topics.get(section_of[sent.block], []))
