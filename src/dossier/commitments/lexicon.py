@@ -123,7 +123,7 @@ STATEMENT_VERBS = {
     "refuse": "rejection", "oppose": "rejection", "spurn": "rejection", "repudiate": "rejection",
     "accuse": "accusation", "blame": "accusation", "criticise": "accusation", "criticize": "accusation",
     "condemn": "accusation", "denounce": "accusation", "slam": "accusation", "charge": "accusation",
-    "fault": "accusation", "decry": "accusation", "attack": "accusation", "lambast": "accusation",
+    "fault": "accusation", "decry": "accusation", "lambast": "accusation",
     "welcome": "endorsement", "endorse": "endorsement", "praise": "endorsement", "hail": "endorsement",
     "applaud": "endorsement", "commend": "endorsement", "laud": "endorsement", "back": "endorsement",
     "support": "endorsement", "embrace": "endorsement", "celebrate": "endorsement",
@@ -145,14 +145,15 @@ STATEMENT_NOUNS = {"warning": "warning", "threat": "threat", "ultimatum": "threa
                    "rejection": "rejection", "call": "demand", "condemnation": "accusation"}
 LIGHT_VERBS = {"issue", "make", "deliver", "repeat", "voice", "renew", "send", "level", "lodge", "sound"}
 # Content words that make a reported statement a threat ("would become legitimate targets").
-THREAT_MARKERS = {"target", "targets", "destruction", "destroy", "retaliate", "retaliation", "strike back",
+THREAT_MARKERS = {"legitimate target", "legitimate targets", "military target", "military targets",
+                  "destruction", "destroy", "retaliate", "retaliation", "strike back", "hit back", "respond",
                   "annihilate", "crush", "obliterate", "consequences", "punish", "punishment",
                   "military means", "respond militarily", "pay a price", "wipe", "eliminate",
                   "retaliatory", "countermeasures", "by force"}
 # Content that makes a reported claim a warning ("the plan risks a famine").
 WARNING_MARKERS = {"risk", "risks", "danger", "dangerous", "catastrophe", "catastrophic",
                    "disaster", "famine", "jeopardise", "jeopardize", "peril", "spiral", "backfire"}
-DEMAND_MARKERS = {"must", "should", "need", "needs", "have to", "has to", "ought"}
+DEMAND_MARKERS = {"must", "should", "have to", "has to", "ought"}
 # Evaluations that turn a reported claim about a proposal into a rejection ("called the plan legally void").
 REJECTION_MARKERS = {"void", "unacceptable", "illegal", "illegitimate", "impossible", "absurd", "nonsense",
                      "meaningless", "worthless", "provocation", "provocative", "non-starter", "sham", "farce",

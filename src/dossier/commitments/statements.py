@@ -62,7 +62,9 @@ def _speech_kind(verb: Token) -> str | None:
     if lemma in ("say", "add", "tell", "write", "reply", "respond", "explain", "state", "note", "recall") \
             and not (deps & {"ccomp", "parataxis"} or sentence_has_quote):
         return None
-    if lemma in ("back", "support", "attack", "charge", "counter") and "dobj" not in deps:
+    if verb.dep_ == "xcomp":
+        return None  # "has yet to decide whether to ask": an act only contemplated
+    if lemma in ("back", "support", "charge", "counter") and "dobj" not in deps:
         return None
     if lemma in ("press", "push") and not ("for" in preps or "xcomp" in deps or "ccomp" in deps):
         return None  # "pushed aid trucks through" is logistics; "pressed Iran to" is a demand
@@ -88,7 +90,7 @@ def _content_has(verb: Token, markers: set[str]) -> bool:
 def _refine(kind: str, verb: Token) -> str:
     """What is reported can make a claim a threat, a rejection, a warning or a demand."""
     if kind in ("claim", "warning") and _content_has(verb, THREAT_MARKERS) and any(
-            t.lower_ in ("would", "will", "could") for t in _content(verb)):
+            t.lower_ in ("would", "will", "'ll") for t in _content(verb)):
         return "threat"
     if kind == "endorsement" and (has_negation(verb) or verb.head.lemma_.lower() in ("refuse", "decline", "reject")):
         return "rejection"  # "refused to back the passage"
