@@ -124,6 +124,18 @@ def _inner_chain(verb: Token) -> list[Token]:
         node = nxt
 
 
+def _separate_clause(child: Token) -> bool:
+    """A dependent that says something else: a conjoined or reported clause with its own subject, or a
+    finite adverbial clause. "decide whether to send police" keeps its object; "said X would" does not."""
+    own_subject = any(g.dep_ in ("nsubj", "nsubjpass") for g in child.children)
+    infinitive = any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children)
+    if child.dep_ in ("conj", "cc"):
+        return True
+    if child.dep_ == "ccomp":
+        return own_subject or not infinitive
+    return child.dep_ == "advcl" and not infinitive
+
+
 def _pledges_money(verb: Token, chain: list[Token]) -> bool:
     """"committed $145 million to build customs posts": the object is money, whatever it buys."""
     for node in (verb, *chain):
@@ -183,8 +195,7 @@ def extract_pledges(parsed: ParsedArticle, index: ActorIndex) -> list[Pledge]:
                 continue
             status = _status(base, marks)
             subjects = clause_subject(verb)
-            stop = {s.i for s in subjects} | {c.i for c in verb.children if c.dep_ in ("conj", "ccomp", "cc") or (
-                c.dep_ == "advcl" and not any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children))}
+            stop = {s.i for s in subjects} | {c.i for c in verb.children if _separate_clause(c)}
             content = [t for t in subtree_tokens(verb, stop) if not t.is_punct or t.text == "%"]
             if any(t.lemma_.lower() in TRADE_VERBS for t in chain):
                 category = "trade"  # "will buy $10 billion of soybeans" is trade, whatever the sum
