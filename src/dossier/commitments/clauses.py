@@ -35,13 +35,14 @@ def clause_subject(verb: Token) -> list[Token]:
     """Subject tokens of a verb, inherited through conjunction, xcomp, and auxiliaries."""
     node = verb
     for _ in range(6):
+        # "a loan was pledged by the bank": the agent acts, the passive subject is what is given
+        agents = [g for c in node.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if agents:
+            return [agents[0], *agents[0].conjuncts]
         subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
         if subjects:
             subj = subjects[0]
             return [subj, *[c for c in subj.conjuncts if c.i > subj.i]]
-        agents = [g for c in node.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-        if agents:
-            return [agents[0], *agents[0].conjuncts]
         if node.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acl", "relcl", "ccomp") and node.head.i != node.i:
             if node.dep_ == "relcl":
                 return [node.head]

@@ -206,7 +206,7 @@ def extract_pledges(parsed: ParsedArticle, index: ActorIndex) -> list[Pledge]:
             if not category:
                 # "Germany's position remains undecided": about what the section's pledges are about
                 category = _topic(topics.get(section_of[sent.block], []))
-                hedged_or_refused = base in ("undecided", "considering", "ruled_out")
+                hedged_or_refused = status in ("undecided", "considering", "ruled_out")
                 if not category or not (hedged_or_refused or verb.lemma_.lower() in EXPLICIT_COMMITMENTS):
                     continue
             if base == "action" and category == "diplomacy" and not marks:
