@@ -44,8 +44,14 @@ def _sentence_at(parsed: ParsedArticle, offset: int) -> Sentence | None:
 
 
 def _speaker_in(sent: Sentence, parsed: ParsedArticle, index: ActorIndex, q_start: int, q_end: int) -> str:
-    """Speaker through a speech verb in the sentence, preferring the verb nearest the quote."""
+    """Speaker through a speech verb in the sentence, preferring the verb nearest the quote;
+    "according to X" names a speaker too."""
     best: tuple[int, str] | None = None
+    for tok in sent.span:
+        if tok.lower_ == "according" and tok.i + 2 < sent.span.end and tok.nbor().lower_ == "to":
+            source = actors_of([tok.doc[tok.i + 2]], parsed, index)
+            if source:
+                return source[0].actor
     for verb in sent.span:
         if verb.pos_ not in ("VERB", "AUX"):
             continue
@@ -81,7 +87,7 @@ def extract_quotes(parsed: ParsedArticle, index: ActorIndex, statements: list[St
     for match in _QUOTE.finditer(text):
         group = next(g for g in range(1, 5) if match.group(g) is not None)
         raw = match.group(group)
-        quote = raw.strip()
+        quote = raw.strip().rstrip(",").rstrip()  # the comma before "he said" is the writer's, not the speaker's
         q_start = match.start(group) + (len(raw) - len(raw.lstrip()))
         q_end = q_start + len(quote)
         sent = _sentence_at(parsed, match.start())
