@@ -58,6 +58,8 @@ ORG_DESCRIPTIONS = {
     "organisation": set(), "organization": set(), "militia": {"armed_group"}, "movement": {"armed_group"},
     "army": {"armed_group"}, "paramilitary": {"armed_group"}, "paramilitaries": {"armed_group"},
     "rebels": {"armed_group"}, "insurgents": {"armed_group"}, "lobby": set(), "bank": {"financial"},
+    "lender": {"financial"}, "regulator": {"agency"}, "cartel": {"igo"}, "body": {"un_body", "igo", "agency"},
+    "tribunal": {"court"}, "parliament": {"legislature"}, "legislature": {"legislature"}, "assembly": {"legislature"},
 }
 # Forms of state named in official names ("Kingdom of Saudi Arabia"): "the kingdom" refers back.
 STATE_FORMS = {"kingdom", "republic", "emirate", "emirates", "sultanate", "principality", "federation",
