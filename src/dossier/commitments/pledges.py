@@ -169,7 +169,24 @@ def _inherits_markers(verb: Token) -> bool:
     return not any(c.dep_ == "cc" and c.lower_ in CONTRAST for c in verb.head.children)
 
 
+def _category(verb: Token, chain: list[Token], content: list[Token], status: str,
+              section_topics: list[tuple[int, str]]) -> str:
+    """What is committed: from the verbs, the object, the clause's words, or else the section's topic."""
+    if any(t.lemma_.lower() in TRADE_VERBS for t in chain):
+        return "trade"  # "will buy $10 billion of soybeans" is trade, whatever the sum
+    if _pledges_money(verb, chain):
+        return "funding"
+    category = category_of(content)
+    if category:
+        return category
+    # "Germany's position remains undecided": about what the section's pledges are about
+    if status in ("undecided", "considering", "ruled_out") or verb.lemma_.lower() in EXPLICIT_COMMITMENTS:
+        return _topic(section_topics)
+    return ""
+
+
 def extract_pledges(parsed: ParsedArticle, index: ActorIndex) -> list[Pledge]:
+    """One row per actor per commitment clause, in text order; evidence is the whole sentence."""
     pledges: list[Pledge] = []
     seen: set[tuple[str, str, int]] = set()
     section_of = _sections(parsed)
@@ -197,18 +214,9 @@ def extract_pledges(parsed: ParsedArticle, index: ActorIndex) -> list[Pledge]:
             subjects = clause_subject(verb)
             stop = {s.i for s in subjects} | {c.i for c in verb.children if _separate_clause(c)}
             content = [t for t in subtree_tokens(verb, stop) if not t.is_punct or t.text == "%"]
-            if any(t.lemma_.lower() in TRADE_VERBS for t in chain):
-                category = "trade"  # "will buy $10 billion of soybeans" is trade, whatever the sum
-            elif _pledges_money(verb, chain):
-                category = "funding"
-            else:
-                category = category_of(content)
+            category = _category(verb, chain, content, status, topics.get(section_of[sent.block], []))
             if not category:
-                # "Germany's position remains undecided": about what the section's pledges are about
-                category = _topic(topics.get(section_of[sent.block], []))
-                hedged_or_refused = status in ("undecided", "considering", "ruled_out")
-                if not category or not (hedged_or_refused or verb.lemma_.lower() in EXPLICIT_COMMITMENTS):
-                    continue
+                continue
             if base == "action" and category == "diplomacy" and not marks:
                 continue  # "X hosted Y last month" reports a meeting, it promises nothing
             actors = actors_of(subjects, parsed, index)
