@@ -20,63 +20,21 @@ from dossier.actors.people import (
     title_in_apposition,
     titled_names,
 )
+from dossier.actors.references import ReferenceResolver
+from dossier.actors.vocabulary import (
+    EVENT_WORDS,
+    GROUP_NOUNS,
+    ORG_HEADS,
+    STATE_AGENT_NOUNS,
+    STATE_BODIES,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
     from dossier.nlp import ParsedArticle, Sentence
 
-# Head words of organization names the model may not know ("Coalition of the Willing").
-ORG_HEADS = {"Coalition", "Alliance", "Council", "Union", "Organization", "Organisation", "Committee",
-             "Commission", "Agency", "Bank", "Fund", "Ministry", "Party", "Group", "Forces", "Army",
-             "Court", "Parliament", "Congress", "Assembly", "Front", "Movement", "Association",
-             "Institute", "Department", "Office", "Authority", "Federation", "League", "Corporation",
-             "Company", "Inc", "Corp", "Ltd", "Brigade", "Brigades", "Guard", "Service", "Secretariat",
-             "Programme", "Program", "Foundation", "Senate", "Cabinet", "Navy", "Initiative", "Forum"}
-# Words that make a capitalised phrase a historical event, not an organization.
-EVENT_WORDS = {"Memorandum", "Treaty", "Accord", "Accords", "Agreement", "War", "Armistice", "Protocol",
-               "Summit", "Conference", "Crisis", "Declaration", "Pact", "Charter", "Convention", "Plan",
-               "Deal", "Act", "Annexation", "Invasion", "Revolution", "Spring"}
-# Heads of a demonym-led organization name that is part of a state ("the Russian Foreign Ministry").
-STATE_BODIES = {"Ministry", "Office", "Government", "Cabinet", "Presidency", "Chancellery", "Embassy",
-                "Mission", "Army", "Navy", "Military", "Administration", "Foreign Ministry", "Department"}
-# Nouns that make a demonym a reference to a state's government or forces ("Russian officials").
-STATE_AGENT_NOUNS = {"official", "officials", "force", "forces", "government", "leaders", "leadership",
-                     "diplomat", "diplomats", "negotiator", "negotiators", "troops", "authorities",
-                     "military", "delegation", "side", "ministry", "administration", "army", "navy",
-                     "regime", "envoys", "counterparts"}
-# Nouns that make a regional adjective a group of states ("Baltic states", "Gulf allies"); vaguer
-# ones ("European officials", "Western diplomats") name no actor a reader could hold to account.
-GROUP_NOUNS = {"states", "countries", "nations", "governments", "allies", "partners", "members", "capitals",
-               "economies", "producers", "neighbours", "neighbors", "powers", "democracies", "donors",
-               "monarchies", "kingdoms", "republics"}
-QUANTIFIED_NOUNS = {"nations", "countries", "states", "governments", "allies", "members", "signatories"}
-ORG_DESCRIPTIONS = {
-    "alliance": {"alliance"}, "bloc": {"union", "alliance", "forum"}, "union": {"union"},
-    "coalition": set(), "council": set(), "commission": set(), "agency": {"agency"},
-    "watchdog": {"agency"}, "court": {"court"}, "fund": {"financial"}, "group": {"armed_group"},
-    "organisation": set(), "organization": set(), "militia": {"armed_group"}, "movement": {"armed_group"},
-    "army": {"armed_group"}, "paramilitary": {"armed_group"}, "paramilitaries": {"armed_group"},
-    "rebels": {"armed_group"}, "insurgents": {"armed_group"}, "lobby": set(), "bank": {"financial"},
-    "lender": {"financial"}, "regulator": {"agency"}, "cartel": {"igo"}, "body": {"un_body", "igo", "agency"},
-    "tribunal": {"court"}, "parliament": {"legislature"}, "legislature": {"legislature"}, "assembly": {"legislature"},
-}
-# Forms of state named in official names ("Kingdom of Saudi Arabia"): "the kingdom" refers back.
-STATE_FORMS = {"kingdom", "republic", "emirate", "emirates", "sultanate", "principality", "federation",
-               "confederation", "commonwealth"}
-PERSON_DESCRIPTIONS = {"leader", "president", "premier", "prime", "chancellor", "minister", "secretary",
-                       "envoy", "spokesperson", "spokesman", "spokeswoman", "king", "queen", "emir",
-                       "monarch", "general", "commander", "chief", "diplomat", "negotiator", "prince",
-                       "ambassador", "mediator", "official", "sultan", "ayatollah", "commissioner"}
-ROLE_SYNONYMS = {"premier": ("premier", "prime minister"), "envoy": ("envoy", "representative", "ambassador"),
-                 "chief": ("chief", "head", "director", "secretary-general", "secretary general", "commander"),
-                 "minister": ("minister", "secretary"), "diplomat": ("minister", "secretary", "ambassador", "envoy")}
-HEAD_ROLES = ("president", "prime minister", "premier", "chancellor", "king", "queen", "emir", "leader",
-              "supreme leader", "sultan", "crown prince", "head of state")
-SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
-
-
-class _Builder:
+class _Builder(ReferenceResolver):
     def __init__(self, parsed: ParsedArticle):
         self.parsed = parsed
         self.actors: dict[str, Actor] = {}
@@ -260,157 +218,6 @@ class _Builder:
     def _titled_name_follows(self, head: Token) -> bool:
         nxt = head.i + 1
         return nxt < len(head.doc) and head.doc[nxt].ent_type_ == "PERSON"
-
-    # -- references back ---------------------------------------------------------------------
-    def resolve_references(self) -> None:
-        previous_subjects: list[Mention] = []
-        for sent in self.parsed.body:
-            doc, span = sent.span.doc, sent.span
-            here = [m for m in self.mentions if m.sentence == sent.index]
-            for tok in span:
-                if not self._free(doc, tok.i, tok.i + 1):
-                    continue
-                target = None
-                kind = "description"
-                if tok.tag_ in ("PRP", "PRP$") and tok.lower_ in ("he", "she", "him", "her", "his", "hers"):
-                    target, kind = self._person_antecedent(tok, sent, here, previous_subjects), "pronoun"
-                elif tok.tag_ in ("PRP", "PRP$") and tok.lower_ in ("they", "them", "their"):
-                    target, kind = self._plural_antecedent(previous_subjects), "pronoun"
-                elif tok.tag_ in ("PRP", "PRP$") and tok.lower_ in ("it", "its") and tok.dep_ in ("nsubj", "poss"):
-                    target, kind = self._state_antecedent(tok, sent, here, previous_subjects), "pronoun"
-                elif tok.lower_ in PERSON_DESCRIPTIONS and self._is_definite(tok):
-                    target = self._describe_person(tok)
-                elif tok.lower_ in ORG_DESCRIPTIONS and self._is_definite(tok) and tok.text.islower():
-                    target = self._describe_org(tok.lower_)
-                elif tok.lower_ in STATE_FORMS and self._is_definite(tok) and tok.text.islower():
-                    target = self._describe_state(tok.lower_)
-                elif tok.lower_ in QUANTIFIED_NOUNS and any(c.dep_ == "nummod" for c in tok.children):
-                    target = self._coalition()
-                if target is None:
-                    continue
-                start = tok.i
-                if kind == "description":
-                    start = min([c.i for c in tok.lefts if c.dep_ in ("det", "amod", "compound", "nummod")] + [tok.i])
-                mention = self.add(doc, start, tok.i + 1, sent, target, self.actors[target].type, kind)
-                here.append(mention)
-            previous_subjects = [m for m in here if self._is_subject(m, sent)] or previous_subjects
-
-    def _is_definite(self, tok: Token) -> bool:
-        if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].ent_type_ == "PERSON":
-            return False
-        return any(c.lower_ == "the" for c in tok.lefts) or (tok.i > 0 and tok.doc[tok.i - 1].lower_ == "the")
-
-    def _is_subject(self, mention: Mention, sent: Sentence) -> bool:
-        tok = self._token_at(sent, mention.start)
-        while tok is not None and tok.dep_ in ("compound", "poss", "amod", "det", "conj", "appos", "case"):
-            if tok.head.i == tok.i:
-                break
-            tok = tok.head
-        return tok is not None and tok.dep_ in SUBJECT_DEPS
-
-    def _token_at(self, sent: Sentence, offset: int) -> Token | None:
-        base = sent.span.doc.user_data["block_start"]
-        for tok in sent.span:
-            if base + tok.idx == offset:
-                return tok
-        return None
-
-    def _person_antecedent(self, tok: Token, sent: Sentence, here: list[Mention],
-                           previous_subjects: list[Mention]) -> str | None:
-        offset = self.parsed.offset(tok)
-        earlier_here = [m for m in here if m.start < offset and self.actors[m.actor].type == "person"]
-        subjects_here = [m for m in earlier_here if self._is_subject(m, sent)]
-        if subjects_here:
-            return subjects_here[-1].actor
-        people_before = [m for m in previous_subjects if self.actors[m.actor].type == "person"]
-        if people_before:
-            return people_before[-1].actor
-        recent = [m for m in self.mentions if m.start < offset and self.actors[m.actor].type == "person"
-                  and m.sentence >= sent.index - 2]
-        return max(recent, key=lambda m: m.start).actor if recent else None
-
-    def _state_antecedent(self, tok: Token, sent: Sentence, here: list[Mention],
-                          previous_subjects: list[Mention]) -> str | None:
-        """"Canada said it could ...": a country or organization subject, in this sentence or the last."""
-        offset = self.parsed.offset(tok)
-        states = ("country", "organization")
-        earlier = [m for m in here if m.start < offset and self.actors[m.actor].type in states
-                   and self._is_subject(m, sent)]
-        if earlier:
-            return earlier[-1].actor
-        before = [m for m in previous_subjects if self.actors[m.actor].type in states]
-        return before[-1].actor if len(before) == 1 else None
-
-    def _plural_antecedent(self, previous_subjects: list[Mention]) -> str | None:
-        for m in reversed(previous_subjects):
-            if m.kind in ("group", "demonym") or self.actors[m.actor].type == "group":
-                return m.actor
-        return None
-
-    def _describe_person(self, tok: Token) -> str | None:
-        offset = self.parsed.offset(tok)
-        country = ""
-        for left in tok.lefts:
-            if left.text in kb.demonyms():
-                country = kb.demonyms()[left.text]
-            entry = gazetteer.lookup(left.text)
-            if entry and entry.type == "country":
-                country = entry.name
-        after_prime = tok.i > 0 and tok.doc[tok.i - 1].lower_ == "prime"
-        word = "prime minister" if tok.lower_ == "minister" and after_prime else tok.lower_
-        seen = sorted((m for m in self.mentions if m.start < offset and self.actors[m.actor].type == "person"),
-                      key=lambda m: m.start, reverse=True)
-
-        qualifiers = [c.lower_ for c in tok.lefts if c.dep_ in ("compound", "amod") and c.text.islower()]
-
-        def role_fits(actor: Actor) -> bool:
-            role = actor.role.lower()
-            if word == "leader":
-                return not role or any(r in role for r in HEAD_ROLES)
-            if qualifiers and not all(q in role for q in qualifiers):
-                return False  # "the trade envoy" is not the foreign minister
-            return any(s in role for s in ROLE_SYNONYMS.get(word, (word,)))
-
-        for need_role in (True, False):
-            for m in seen:
-                actor = self.actors[m.actor]
-                if country and actor.country and actor.country != country:
-                    continue
-                if not country and not need_role:
-                    continue
-                if need_role and not role_fits(actor):
-                    continue
-                return actor.name
-        return None
-
-    def _describe_org(self, word: str) -> str | None:
-        kinds = ORG_DESCRIPTIONS[word]
-        known = {o.name: o.kind for o in kb.organizations()}
-        candidates = sorted((m for m in self.mentions if self.actors[m.actor].type in ("organization", "group")),
-                            key=lambda m: m.start, reverse=True)
-        words = {word, "armed forces"} if word == "army" else {word}
-        for m in candidates:  # a name that says it ("the council" -> "European Council") first
-            if any(w in m.actor.lower() for w in words):
-                return m.actor
-        for m in candidates:
-            if known.get(m.actor) in kinds:
-                return m.actor
-        return None
-
-    def _describe_state(self, word: str) -> str | None:
-        """"the kingdom", "the emirate": the last country mentioned whose official name says so."""
-        word = word.removesuffix("s")
-        forms = {c.name: [a.lower().split()[0] for a in (c.name, *c.aliases)] for c in kb.countries()}
-        for m in sorted(self.mentions, key=lambda m: m.start, reverse=True):
-            if self.actors[m.actor].type == "country" and word in forms.get(m.actor, []):
-                return m.actor  # "Kingdom of Saudi Arabia" starts with the form; "United Kingdom" does not
-        return None
-
-    def _coalition(self) -> str | None:
-        for name, actor in self.actors.items():
-            if actor.type in ("organization", "group") and re.search(r"\b(coalition|alliance)\b", name, re.I):
-                return name
-        return None
 
     # -- run ---------------------------------------------------------------------------------
     def run(self) -> tuple[list[Actor], list[Mention]]:
