@@ -23,7 +23,7 @@ from dossier.actors.vocabulary import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
     from dossier.nlp import ParsedArticle, Sentence
 
@@ -32,6 +32,12 @@ class ReferenceResolver:
     parsed: ParsedArticle
     actors: dict[str, Actor]
     mentions: list[Mention]
+
+    def _free(self, doc: Doc, start: int, end: int) -> bool:  # provided by the actor builder
+        raise NotImplementedError
+
+    def add(self, doc: Doc, start: int, end: int, sent: Sentence, name: str, type_: str, kind: str) -> Mention:
+        raise NotImplementedError
 
     def resolve_references(self) -> None:
         """Walk the body in order, adding a mention for each description or pronoun that refers back."""
