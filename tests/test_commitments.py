@@ -57,3 +57,15 @@ def test_every_row_is_grounded_in_its_sentence():
     tables = tables_for(text)
     for row in tables.pledges.itertuples():
         assert text[row.start:row.end] == row.evidence
+
+
+def test_phrasal_participation_and_reluctance():
+    pledges = tables_for("Canada will not take part in the mission but may send observers. "
+                         "Brazil remains reluctant to join the sanctions regime.").pledges
+    assert rows(pledges, "actor", "category", "status") == {
+        ("Canada", "troops", "ruled_out"), ("Canada", "other", "considering"), ("Brazil", "sanctions", "undecided")}
+
+
+def test_a_passive_pledge_belongs_to_its_agent():
+    pledges = tables_for("A $500 million loan was pledged by the Asian Development Bank.").pledges
+    assert rows(pledges, "actor", "category", "status") == {("Asian Development Bank", "funding", "committed")}

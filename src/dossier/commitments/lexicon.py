@@ -53,7 +53,8 @@ HEDGE_MODALS = {"may", "might", "could"}
 FUTURE_MARKERS = {"will", "shall", "'ll"}
 NEGATIONS = {"not", "n't", "never", "no"}
 # Predicates that leave a decision open.
-UNDECIDED_WORDS = {"undecided", "unclear", "uncertain", "unsure", "undetermined", "divided", "split", "noncommittal"}
+UNDECIDED_WORDS = {"undecided", "unclear", "uncertain", "unsure", "undetermined", "divided", "split", "noncommittal",
+                   "reluctant", "hesitant", "wary"}
 # Adjectives and nouns of openness: "open to", "ready to consider", "signalled openness".
 CONSIDER_WORDS = {"open", "openness", "receptive", "possibility", "option", "options", "negotiation",
                   "discussion", "review", "consideration"}

@@ -80,8 +80,8 @@ def _trigger(verb: Token) -> tuple[str, list[Token]] | None:
             return None
     if lemma in COMMIT_VERBS:
         return COMMIT_VERBS[lemma], [verb]
-    if lemma in ACTION_VERBS:
-        return "action", [verb]
+    if lemma in ACTION_VERBS or (lemma == "take" and any(o.lower_ == "part" for o in objects)):
+        return "action", [verb]  # "take part" is "participate"
     for c in verb.children:
         if c.dep_ in ("acomp", "attr", "oprd") and c.lower_ in UNDECIDED_WORDS:
             return "undecided", [verb, c]
