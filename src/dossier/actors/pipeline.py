@@ -151,7 +151,8 @@ class _Builder(ReferenceResolver):
                 if known_org:
                     self.add(doc, start, end, sent, known_org.name, "organization", "description")
                 continue
-            acronym = len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 8
+            # an acronym names an organization ("ACEA", "G20"), a coded name ("COVID-19") does not
+            acronym = len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 8 and "-" not in words[0]
             if not (acronym or words[-1] in ORG_HEADS) or EVENT_WORDS.intersection(words):
                 continue
             self.add(doc, start, end, sent, doc[start:end].text, "organization", "name")
