@@ -62,9 +62,16 @@ def _speaker_in(sent: Sentence, parsed: ParsedArticle, index: ActorIndex, q_star
         if not speakers:
             continue
         pos = parsed.offset(verb)
-        distance = 0 if q_start <= pos <= q_end else min(abs(pos - q_start), abs(pos - q_end))
-        if best is None or distance < best[0]:
-            best = (distance, speakers[0].actor)
+        subtree = verb.subtree
+        span_start = parsed.offset(next(subtree))
+        span_end = parsed.offset(verb.doc[verb.right_edge.i]) + len(verb.doc[verb.right_edge.i])
+        if span_start <= q_start and q_end <= span_end:
+            # the quote is part of what this verb reports: the outermost such verb names the speaker
+            rank = -1000 - sum(1 for _ in verb.subtree)
+        else:
+            rank = min(abs(pos - q_start), abs(pos - q_end))
+        if best is None or rank < best[0]:
+            best = (rank, speakers[0].actor)
     return best[1] if best else ""
 
 
