@@ -69,3 +69,8 @@ def test_phrasal_participation_and_reluctance():
 def test_a_passive_pledge_belongs_to_its_agent():
     pledges = tables_for("A $500 million loan was pledged by the Asian Development Bank.").pledges
     assert rows(pledges, "actor", "category", "status") == {("Asian Development Bank", "funding", "committed")}
+
+
+def test_the_verb_that_reports_the_quote_names_its_speaker():
+    quotes = tables_for("Ankara called the proposal “dead on arrival,” while Athens urged calm.").quotes
+    assert rows(quotes, "quote", "speaker") == {("dead on arrival", "Turkey")}
