@@ -74,3 +74,10 @@ def test_a_passive_pledge_belongs_to_its_agent():
 def test_the_verb_that_reports_the_quote_names_its_speaker():
     quotes = tables_for("Ankara called the proposal “dead on arrival,” while Athens urged calm.").quotes
     assert rows(quotes, "quote", "speaker") == {("dead on arrival", "Turkey")}
+
+
+def test_a_speech_act_without_its_own_subject_belongs_to_the_speaker_above_it():
+    text = ("Secretary-General Mark Rutte addressed the summit. He warned that Russia could be ready to attack "
+            "an ally within five years and urged governments to spend more.")
+    speakers = set(tables_for(text).statements["speaker"])
+    assert speakers == {"Mark Rutte"}

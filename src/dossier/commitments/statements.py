@@ -130,6 +130,20 @@ def _target(verb: Token, parsed: ParsedArticle, index: ActorIndex, speaker: str)
     return ""
 
 
+def _speaker_tokens(verb: Token) -> list[Token]:
+    """Who performs a speech act. A verb without its own subject ("... and urged governments",
+    "arguing that") belongs to the nearest speech act above it, not to whatever clause the parser
+    hung it on ("He warned that Russia could attack and urged ...")."""
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        node = verb
+        while node.head.i != node.i:
+            node = node.head
+            if node.pos_ in ("VERB", "AUX") and _speech_kind(node) and any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+                return clause_subject(node)
+    return clause_subject(verb)
+
+
 def _quoted_tokens(span) -> set[int]:
     """Indices of tokens between quotation marks in a sentence."""
     inside, open_quote, out = False, "", set()
@@ -167,7 +181,7 @@ def extract_statements(parsed: ParsedArticle, index: ActorIndex) -> list[Stateme
             if kind is None:
                 continue
             kind = _refine(kind, verb)
-            for mention in actors_of(clause_subject(verb), parsed, index):
+            for mention in actors_of(_speaker_tokens(verb), parsed, index):
                 found.setdefault(mention.actor, []).append((kind, verb))
         for speaker, acts in found.items():
             kept: list[tuple[str, Token]] = []
