@@ -66,10 +66,8 @@ class ParsedArticle:
                 start = block.start + span.start_char
                 self.sentences.append(Sentence(len(self.sentences), start, start + len(span.text),
                                                block_index, block.kind, span))
-        self._by_token: dict[tuple[int, int], Sentence] = {}
-        for sent in self.sentences:
-            for tok in sent.span:
-                self._by_token[(sent.block, tok.i)] = sent
+        # sentences of paragraphs: headings are labels, not claims
+        self.body: list[Sentence] = [s for s in self.sentences if s.kind == "paragraph"]
 
     def offset(self, token_or_span: Token | Span) -> int:
         """Start of a token or span in the cleaned article text."""
@@ -79,14 +77,6 @@ class ParsedArticle:
 
     def end_offset(self, span: Span) -> int:
         return span.doc.user_data["block_start"] + span.end_char
-
-    def sentence_of(self, token: Token) -> Sentence:
-        return self._by_token[(token.doc.user_data["block_index"], token.i)]
-
-    @property
-    def body(self) -> list[Sentence]:
-        """Sentences of paragraphs: headings are labels, not claims."""
-        return [s for s in self.sentences if s.kind == "paragraph"]
 
 
 def parse(article: Article) -> ParsedArticle:
