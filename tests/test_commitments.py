@@ -81,3 +81,9 @@ def test_a_speech_act_without_its_own_subject_belongs_to_the_speaker_above_it():
             "an ally within five years and urged governments to spend more.")
     speakers = set(tables_for(text).statements["speaker"])
     assert speakers == {"Mark Rutte"}
+
+
+def test_commitments_named_by_nouns_and_talks():
+    text = "Kenya's pledge of 1,000 police officers was welcomed. Officials said Ottawa was in talks to supply uranium."
+    assert rows(tables_for(text).pledges, "actor", "category", "status") == {
+        ("Kenya", "troops", "committed"), ("Canada", "energy", "considering")}

@@ -29,10 +29,12 @@ from dossier.commitments.lexicon import (
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from dossier.nlp import ParsedArticle
+    from dossier.nlp import ParsedArticle, Sentence
 
 # Verbs explicit enough that the commitment's subject may come from the section ("committed to the cut").
 EXPLICIT_COMMITMENTS = {"commit", "pledge", "vow", "promise", "agree", "sign"}
+# Nouns that name a commitment someone owns ("Kenya's pledge", "an offer from Qatar").
+NOMINAL_PLEDGES = {"pledge", "commitment", "promise", "offer", "proposal", "vow"}
 TRADE_VERBS = {"buy", "purchase", "import", "export", "sell"}
 MONEY_WORDS = {"$", "€", "£", "¥", "dollars", "euros", "pounds", "yen", "yuan", "francs", "crowns", "riyals",
                "dirhams", "rupees", "usd", "eur"}
@@ -82,6 +84,12 @@ def _trigger(verb: Token) -> tuple[str, list[Token]] | None:
         return COMMIT_VERBS[lemma], [verb]
     if lemma in ACTION_VERBS or (lemma == "take" and any(o.lower_ == "part" for o in objects)):
         return "action", [verb]  # "take part" is "participate"
+    for c in verb.children:  # "Ottawa was in talks to supply uranium"
+        if lemma == "be" and c.dep_ == "prep" and c.lower_ == "in" and any(
+                g.lemma_.lower() in ("talk", "negotiation", "discussion") and any(
+                    a.dep_ in ("acl", "relcl") and a.lemma_.lower() in ACTION_VERBS for a in g.children)
+                for g in c.children):
+            return "considering", [verb]
     for c in verb.children:
         if c.dep_ in ("acomp", "attr", "oprd") and c.lower_ in UNDECIDED_WORDS:
             return "undecided", [verb, c]
@@ -191,6 +199,25 @@ def extract_pledges(parsed: ParsedArticle, index: ActorIndex) -> list[Pledge]:
     seen: set[tuple[str, str, int]] = set()
     section_of = _sections(parsed)
     topics: dict[int, list[tuple[int, str]]] = {}  # section -> (sentence, category) pledged so far
+
+    def record(sent: Sentence, actors: list, category: str, status: str, content: list[Token],
+               chain: list[Token]) -> None:
+        doc = sent.span.doc
+        text = doc.text[min(t.idx for t in content):max(t.idx + len(t) for t in content)] if content else ""
+        quantity, deadline = _QUANTITY.search(text), _DEADLINE.search(text)
+        for mention in actors:
+            key = (mention.actor, category, sent.index)
+            if key in seen:
+                continue
+            seen.add(key)
+            pledges.append(Pledge(
+                actor=mention.actor, category=category, status=status,
+                quantity=quantity.group(0) if quantity else "", deadline=deadline.group(1) if deadline else "",
+                trigger=" ".join(t.text for t in chain),
+                evidence=sent.text, sentence_id=sent.index, start=sent.start, end=sent.end,
+            ))
+        topics.setdefault(section_of[sent.block], []).append((sent.index, category))
+
     for sent in parsed.body:
         for verb in sent.span:
             if verb.pos_ not in ("VERB", "AUX") or _governed_by_trigger(verb):
@@ -220,26 +247,30 @@ def extract_pledges(parsed: ParsedArticle, index: ActorIndex) -> list[Pledge]:
             if base == "action" and category == "diplomacy" and not marks:
                 continue  # "X hosted Y last month" reports a meeting, it promises nothing
             actors = actors_of(subjects, parsed, index)
-            if not actors:
-                continue
-            doc = sent.span.doc
-            text = doc.text[min(t.idx for t in content):max(t.idx + len(t) for t in content)] if content else ""
-            quantity = _QUANTITY.search(text)
-            deadline = _DEADLINE.search(text)
-            for mention in actors:
-                key = (mention.actor, category, sent.index)
-                if key in seen:
-                    continue
-                seen.add(key)
-                pledges.append(Pledge(
-                    actor=mention.actor, category=category, status=status,
-                    quantity=quantity.group(0) if quantity else "",
-                    deadline=deadline.group(1) if deadline else "",
-                    trigger=" ".join(t.text for t in chain),
-                    evidence=sent.text, sentence_id=sent.index, start=sent.start, end=sent.end,
-                ))
-            topics.setdefault(section_of[sent.block], []).append((sent.index, category))
+            if actors:
+                record(sent, actors, category, status, content, chain)
+        for noun, owners, status in _nominal_pledges(sent):
+            content = [t for t in noun.subtree if t not in owners and (not t.is_punct or t.text == "%")]
+            category = "funding" if {t.lower_ for t in content} & MONEY_WORDS else category_of(content)
+            actors = actors_of(owners, parsed, index)
+            if category and actors:
+                record(sent, actors, category, status, content, [noun])
     return pledges
+
+
+def _nominal_pledges(sent: Sentence) -> list[tuple[Token, list[Token], str]]:
+    """"Kenya's pledge of 1,000 police officers", "an offer from Qatar to mediate": a commitment
+    named by a noun, with its owner as possessor or after "from"/"by"."""
+    found = []
+    for noun in sent.span:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in NOMINAL_PLEDGES:
+            continue
+        owners = [c for c in noun.children if c.dep_ == "poss"] + [
+            g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
+            for g in c.children if g.dep_ == "pobj"]
+        if owners:
+            found.append((noun, owners, COMMIT_NOUNS[noun.lemma_.lower()]))
+    return found
 
 
 def _topic(pledged: list[tuple[int, str]]) -> str:
