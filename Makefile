@@ -27,7 +27,9 @@ RAW_DIR ?= data/raw
 PROCESSED_DIR ?= data/processed
 REPORTS_DIR ?= reports
 BUILD_DIR ?= build
+NB ?= notebooks
 export ARTICLE
+export DOSSIER_NOTEBOOKS_DIR := $(abspath $(NB))
 export DOSSIER_RAW_DIR := $(abspath $(RAW_DIR))
 export DOSSIER_BUILD_DIR := $(abspath $(BUILD_DIR))
 export DOSSIER_PROCESSED_DIR := $(abspath $(PROCESSED_DIR))
@@ -94,24 +96,24 @@ missing-article: $(STAMP)
 unsafe-article-name:
 	@echo "dossier: error: Make cannot handle ':', ';', '#' or '%' in a file name ('$(ARTICLE)'): rename the file." >&2; exit 1
 
-$(P)/article.json $(P)/sentences.csv $(P)/parse.spacy &: $(ARTICLE_DEP) $(SIDECAR_DEP) notebooks/01_ingest.ipynb \
+$(P)/article.json $(P)/sentences.csv $(P)/parse.spacy &: $(ARTICLE_DEP) $(SIDECAR_DEP) $(NB)/01_ingest.ipynb \
 		$(CORE_SRC) | $(STAMP)
 	@$(call STAGE,01_ingest)
 
-$(P)/actors.csv $(P)/mentions.csv &: $(P)/article.json $(P)/parse.spacy notebooks/02_actors.ipynb $(ACTORS_SRC) | $(STAMP)
+$(P)/actors.csv $(P)/mentions.csv &: $(P)/article.json $(P)/parse.spacy $(NB)/02_actors.ipynb $(ACTORS_SRC) | $(STAMP)
 	@$(call STAGE,02_actors)
 
 $(P)/pledges.csv $(P)/statements.csv $(P)/quotes.csv &: $(P)/parse.spacy $(P)/actors.csv $(P)/mentions.csv \
-		notebooks/03_commitments.ipynb $(COMMIT_SRC) | $(STAMP)
+		$(NB)/03_commitments.ipynb $(COMMIT_SRC) | $(STAMP)
 	@$(call STAGE,03_commitments)
 
 $(P)/precedents.csv $(P)/timeline.csv &: $(P)/parse.spacy $(P)/actors.csv $(P)/mentions.csv \
-		notebooks/04_precedents.ipynb $(PRECEDENT_SRC) | $(STAMP)
+		$(NB)/04_precedents.ipynb $(PRECEDENT_SRC) | $(STAMP)
 	@$(call STAGE,04_precedents)
 
 TABLES := $(addprefix $(P)/,sentences.csv actors.csv mentions.csv pledges.csv statements.csv quotes.csv \
             precedents.csv timeline.csv)
-$(R)/report.html $(R)/report.pdf &: $(P)/article.json $(TABLES) notebooks/05_report.ipynb $(REPORT_SRC) | $(STAMP)
+$(R)/report.html $(R)/report.pdf &: $(P)/article.json $(TABLES) $(NB)/05_report.ipynb $(REPORT_SRC) | $(STAMP)
 	@$(call STAGE,05_report)
 
 ifneq ($(filter reports,$(MAKECMDGOALS)),)
