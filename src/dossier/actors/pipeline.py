@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
     from dossier.nlp import ParsedArticle, Sentence
 
+
 class _Builder(ReferenceResolver):
     def __init__(self, parsed: ParsedArticle):
         self.parsed = parsed
@@ -79,15 +80,13 @@ class _Builder(ReferenceResolver):
                     singles.append(name.text)  # not "Patriot systems", "Coal will remain", "at the Plaza"
         surnames: dict[str, set[str]] = {}
         for full in list(self.names):
-            parts = full.split()
-            # the surname, and any later name part ("Lula" of "Luiz Inacio Lula da Silva")
-            for part in parts[1:]:
+            first, *rest = full.split()
+            # the surname and any later name part ("Lula" of "Luiz Inacio Lula da Silva")
+            for part in rest:
                 if part.lower() not in NAME_PARTICLES and len(part) > 2 and part[0].isupper():
                     surnames.setdefault(part, set()).add(full)
-        for full in list(self.names):  # "Abdulaziz rejected": a first name alone, when unambiguous
-            first = full.split()[0]
-            if len(full.split()) > 1 and first.lower() not in lower_words and len(first) > 3:
-                surnames.setdefault(first, set()).add(full)
+            if rest and first.lower() not in lower_words and len(first) > 3:
+                surnames.setdefault(first, set()).add(full)  # "Abdulaziz rejected", when unambiguous
         for surname, fulls in surnames.items():
             if len(fulls) == 1:
                 self.names.setdefault(surname, next(iter(fulls)))
@@ -232,9 +231,9 @@ class _Builder(ReferenceResolver):
         self.resolve_references()
         for actor in self.actors.values():
             if actor.type == "person" and not actor.country and actor.affiliation:
-                org = next((o for o in kb.organizations() if o.name == actor.affiliation), None)
-                if org and org.country:
-                    actor.country = kb.country_by_iso2().get(org.country, kb.Country(*[""] * 7)).name
+                org = kb.organization_by_name().get(actor.affiliation)
+                country = kb.country_by_iso2().get(org.country) if org else None
+                actor.country = country.name if country else ""
         actors = sorted(self.actors.values(), key=lambda a: (-len(a.mentions), a.mentions[0].start))
         return actors, sorted(self.mentions, key=lambda m: m.start)
 

@@ -162,8 +162,7 @@ class ReferenceResolver:
         return None
 
     def _describe_org(self, word: str) -> str | None:
-        kinds = ORG_DESCRIPTIONS[word]
-        known = {o.name: o.kind for o in kb.organizations()}
+        kinds, known = ORG_DESCRIPTIONS[word], kb.organization_by_name()
         candidates = sorted((m for m in self.mentions if self.actors[m.actor].type in ("organization", "group")),
                             key=lambda m: m.start, reverse=True)
         words = {word, "armed forces"} if word == "army" else {word}
@@ -171,14 +170,14 @@ class ReferenceResolver:
             if any(w in m.actor.lower() for w in words):
                 return m.actor
         for m in candidates:
-            if known.get(m.actor) in kinds:
+            if m.actor in known and known[m.actor].kind in kinds:
                 return m.actor
         return None
 
     def _describe_state(self, word: str) -> str | None:
         """"the kingdom", "the emirate": the last country mentioned whose official name says so."""
         word = word.removesuffix("s")
-        forms = {c.name: [a.lower().split()[0] for a in (c.name, *c.aliases)] for c in kb.countries()}
+        forms = kb.state_forms()
         for m in sorted(self.mentions, key=lambda m: m.start, reverse=True):
             if self.actors[m.actor].type == "country" and word in forms.get(m.actor, []):
                 return m.actor  # "Kingdom of Saudi Arabia" starts with the form; "United Kingdom" does not

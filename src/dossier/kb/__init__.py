@@ -71,6 +71,17 @@ def organizations() -> tuple[Organization, ...]:
 
 
 @cache
+def organization_by_name() -> dict[str, Organization]:
+    return {o.name: o for o in organizations()}
+
+
+@cache
+def state_forms() -> dict[str, set[str]]:
+    """Country -> first words of its names ("kingdom" for "Kingdom of Saudi Arabia")."""
+    return {c.name: {a.lower().split()[0] for a in (c.name, *c.aliases)} for c in countries()}
+
+
+@cache
 def titles() -> dict[str, str]:
     """Title as written (lower-cased) -> normalised role."""
     return {r["title"].lower(): r["role"] for r in _rows("titles.csv")}
