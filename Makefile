@@ -55,13 +55,13 @@ STAGE = $(PY) -m dossier stage $(1) --slug $(SLUG) --article "$$ARTICLE"
 
 # What each stage's output depends on: its notebook, the package modules it runs, its data.
 D := src/dossier
-CORE_SRC := $(addprefix $(D)/,__init__.py paths.py io.py tables.py errors.py extract.py nlp.py) \
+CORE_SRC := $(addprefix $(D)/,__init__.py paths.py io.py tables.py errors.py extract.py nlp.py grammar.py lexicon.py) \
             $(wildcard $(D)/ingest/*.py)
 KB_SRC := $(D)/kb/__init__.py $(addprefix $(D)/kb/data/,countries.csv organizations.csv titles.csv regions.csv)
 ACTORS_SRC := $(CORE_SRC) $(wildcard $(D)/actors/*.py) $(KB_SRC)
 COMMIT_SRC := $(CORE_SRC) $(wildcard $(D)/commitments/*.py) $(D)/actors/model.py
 PRECEDENT_SRC := $(CORE_SRC) $(D)/precedents.py $(D)/timeline.py $(D)/kb/__init__.py $(D)/kb/data/precedents.csv \
-                 $(D)/commitments/clauses.py $(D)/commitments/lexicon.py $(D)/actors/model.py
+                 $(D)/actors/model.py
 REPORT_SRC := $(CORE_SRC) $(wildcard $(D)/report/*.py $(D)/report/templates/dossier/*)
 
 .PHONY: help report tables reports lab test eval bench clean venv missing-article unsafe-article-name

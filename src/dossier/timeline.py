@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from dossier.actors.model import ActorIndex
-from dossier.commitments.clauses import actors_of, clause_subject
+from dossier.grammar import actors_of, clause_subject
 
 if TYPE_CHECKING:
     from dossier.nlp import ParsedArticle

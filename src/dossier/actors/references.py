@@ -19,8 +19,8 @@ from dossier.actors.vocabulary import (
     QUANTIFIED_NOUNS,
     ROLE_SYNONYMS,
     STATE_FORMS,
-    SUBJECT_DEPS,
 )
+from dossier.grammar import SUBJECT_DEPS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

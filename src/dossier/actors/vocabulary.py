@@ -48,4 +48,3 @@ ROLE_SYNONYMS = {"premier": ("premier", "prime minister"), "envoy": ("envoy", "r
                  "minister": ("minister", "secretary"), "diplomat": ("minister", "secretary", "ambassador", "envoy")}
 HEAD_ROLES = ("president", "prime minister", "premier", "chancellor", "king", "queen", "emir", "leader",
               "supreme leader", "sultan", "crown prince", "head of state")
-SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}

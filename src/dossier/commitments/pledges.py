@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from dossier.actors.model import ActorIndex
-from dossier.commitments.clauses import (
+from dossier.grammar import (
     actors_of,
     category_of,
     clause_subject,
@@ -16,7 +16,7 @@ from dossier.commitments.clauses import (
     status_markers,
     subtree_tokens,
 )
-from dossier.commitments.lexicon import (
+from dossier.lexicon import (
     ACTION_VERBS,
     COMMIT_NOUNS,
     COMMIT_VERBS,

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from dossier.actors.model import ActorIndex
-from dossier.commitments.clauses import actors_of, clause_subject
-from dossier.commitments.lexicon import STATEMENT_VERBS
 from dossier.commitments.statements import Statement
+from dossier.grammar import actors_of, clause_subject
+from dossier.lexicon import STATEMENT_VERBS
 
 if TYPE_CHECKING:
     from dossier.nlp import ParsedArticle, Sentence

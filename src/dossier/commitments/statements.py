@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from dossier.actors.model import ActorIndex
-from dossier.commitments.clauses import actors_of, clause_subject, has_negation, subtree_tokens
-from dossier.commitments.lexicon import (
+from dossier.grammar import actors_of, clause_subject, has_negation, subtree_tokens
+from dossier.lexicon import (
     DEMAND_MARKERS,
     KIND_PRIORITY,
     LIGHT_VERBS,

@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from dossier.actors.model import ActorIndex, Mention
-from dossier.commitments.lexicon import (
+from dossier.lexicon import (
     CATEGORY_KEYWORDS,
     CONSIDER_WORDS,
     FUTURE_MARKERS,
