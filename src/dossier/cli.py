@@ -20,7 +20,9 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("article")
     sub.add_parser("bench", help="time every stage on the founding article, then an unchanged rerun")
     ev = sub.add_parser("eval", help="score every article that has a gold file")
-    ev.add_argument("--details", action="store_true")
+    ev.add_argument("--details", action="store_true", help="list every miss and false alarm")
+    ev.add_argument("--set", action="append", choices=("shared", "dev", "heldout"), dest="sets",
+                    help="score only this set (repeatable; default: all three)")
     args = parser.parse_args(argv)
     try:
         if args.command == "stage":
@@ -41,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "eval":
             from dossier.evaluate import evaluate
 
-            return evaluate(details=args.details)
+            return evaluate(details=args.details, sets=tuple(args.sets or ("shared", "dev", "heldout")))
     except DossierError as err:
         print(f"dossier: error: {err}", file=sys.stderr)
         return 1

@@ -12,6 +12,7 @@ from dossier.lexicon import (
     FUTURE_MARKERS,
     HEDGE_MODALS,
     NEGATIONS,
+    REPORTING_VERBS,
     UNDECIDED_WORDS,
 )
 
@@ -28,7 +29,9 @@ STANCE_NOUNS = {"position", "stance", "government", "administration", "leadershi
                 "response", "view", "delegation", "team", "cabinet", "ministry", "camp", "negotiators", "envoy",
                 "envoys", "spokesman", "spokeswoman", "spokesperson", "diplomats", "forces", "troops", "army",
                 "military", "chief", "leader", "president", "minister", "ministers", "representatives", "offer",
-                "proposal", "plan", "decision", "parliament", "navy", "regime"}
+                "proposal", "plan", "decision", "parliament", "navy", "regime", "leaders", "delegates",
+                "delegations", "negotiator", "official", "diplomat", "package", "pledge", "commitment", "measures",
+                "plans", "proposals", "offers", "pledges", "framework", "deal", "bill", "law", "rules"}
 
 
 def clause_subject(verb: Token) -> list[Token]:
@@ -86,8 +89,8 @@ def actors_of(tokens: list[Token], parsed: ParsedArticle, index: ActorIndex) -> 
             for child in sorted(tok.children, key=lambda c: c.i):
                 if child.dep_ in ("compound", "amod", "nmod") or (child.dep_ == "poss" and tok.lower_ in STANCE_NOUNS):
                     targets = [child, *child.conjuncts]
-                elif child.dep_ == "prep" and child.lower_ == "of" and tok.lower_ in STANCE_NOUNS:
-                    targets = [g for g in child.children if g.dep_ == "pobj"]
+                elif child.dep_ == "prep" and child.lower_ in ("of", "from") and tok.lower_ in STANCE_NOUNS:
+                    targets = [x for g in child.children if g.dep_ == "pobj" for x in (g, *g.conjuncts)]
                 else:
                     continue
                 candidates += [m for m in map(at, targets) if m]
@@ -150,12 +153,46 @@ def status_markers(tokens: list[Token]) -> set[str]:
                 marks.add("open")
         if tok.lower_ in UNDECIDED_WORDS:
             marks.add("undecided")
+    if "conditional" in marks and tokens and reported_future(tokens[0]):
+        marks.discard("conditional")
+        marks.add("future")
     text = _local_text(tokens).lower()  # this clause only: another actor's hedge is not ours
     if re.search(r"\byet to (?:decide|determine|commit)|\bnot (?:yet )?decided\b", text):
         marks.add("undecided")
     if re.search(r"\bunder (?:negotiation|discussion|consideration|review)\b", text):
         marks.add("open")
     return marks
+
+
+def clause_head(verb: Token) -> Token:
+    """The finite verb heading the clause a verb belongs to (up through xcomp and conjunction)."""
+    node = verb
+    while node.dep_ in ("xcomp", "conj", "pcomp") and node.head.i != node.i:
+        node = node.head
+    return node
+
+
+def reporting_verb(verb: Token) -> Token | None:
+    """The speech verb that reports this clause ("said it would", "..., the minister said"), if any."""
+    head = clause_head(verb)
+    if head.dep_ in ("ccomp", "parataxis") and head.head.lemma_.lower() in REPORTING_VERBS:
+        return head.head
+    if head.dep_ == "ROOT":  # "Sanctions will be restored, the EU said": the parser may invert it
+        for child in head.children:
+            if child.dep_ in ("parataxis", "ccomp") and child.lemma_.lower() in REPORTING_VERBS and child.i > head.i \
+                    and any(g.dep_ in ("nsubj", "nsubjpass") for g in child.children):
+                return child
+    return None
+
+
+def reported_future(verb: Token) -> bool:
+    """"would" is a future when a past speech verb reports it and no condition hangs on it."""
+    speech = reporting_verb(verb)
+    if speech is None or speech.tag_ not in ("VBD", "VBN"):
+        return False
+    head = clause_head(verb)
+    return not any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+                   for node in (verb, head) for c in node.children)
 
 
 def _local_text(tokens: list[Token]) -> str:

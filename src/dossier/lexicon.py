@@ -47,6 +47,7 @@ COMMIT_NOUNS = {
     "pledge": "committed", "commitment": "committed", "promise": "committed", "deal": "committed",
     "agreement": "committed", "goal": "committed", "target": "committed", "vow": "committed",
     "offer": "proposed", "proposal": "proposed", "plan": "proposed", "plans": "proposed",
+    "announcement": "committed", "undertaking": "committed", "decision": "committed",
     "initiative": "proposed", "idea": "proposed", "blueprint": "proposed", "bid": "proposed",
 }
 HEDGE_MODALS = {"may", "might", "could"}
@@ -115,8 +116,8 @@ CATEGORY_KEYWORDS: list[tuple[str, tuple[str, ...]]] = [
                "inspection", "inspections", "monitors", "monitoring", "verification", "observers",
                "disarm", "disarmament", "hostages", "data", "information", "intelligence")),
     # general words of giving: funding only when nothing more specific was said
-    ("funding", ("aid", "aid package", "package", "spending", "reconstruction", "contribution", "contributions",
-                 "contribute", "donate", "donation", "donations", "pay", "payment")),
+    ("funding", ("aid", "aid package", "package", "spending", "cost", "costs", "reconstruction", "contribution",
+                 "contributions", "contribute", "donate", "donation", "donations", "pay", "payment")),
 ]
 
 # Speech and stance verbs -> statement kind.
@@ -163,3 +164,27 @@ REJECTION_MARKERS = {"void", "unacceptable", "illegal", "illegitimate", "impossi
                      "meaningless", "worthless", "provocation", "provocative", "non-starter", "sham", "farce",
                      "dead on arrival", "out of the question", "inadequate"}
 KIND_PRIORITY = ["threat", "accusation", "rejection", "demand", "warning", "endorsement", "claim"]
+
+# Verbs that report speech or thought: a clause they govern is what the speaker said, and its
+# "would" is the future seen from the past ("Ottawa said it would match the cap").
+REPORTING_VERBS = {"say", "tell", "announce", "add", "state", "confirm", "insist", "indicate", "signal", "write",
+                   "reiterate", "declare", "claim", "argue", "note", "stress", "explain", "report", "predict",
+                   "pledge", "promise", "vow", "warn", "suggest", "believe", "expect", "reply", "respond",
+                   "acknowledge", "concede", "emphasise", "emphasize", "assure", "tweet", "post", "disclose",
+                   "reveal", "decide", "agree", "hint", "caution", "maintain", "repeat", "make clear"}
+# Verbs whose future is no commitment: being, seeming, knowing, happening ("prices will rise").
+NON_COMMITMENT_VERBS = {"be", "have", "seem", "appear", "need", "remain", "become", "face", "know", "think",
+                        "believe", "expect", "hope", "want", "see", "look", "happen", "mean", "cost", "depend",
+                        "rise", "fall", "grow", "drop", "say", "tell", "take", "come", "go", "get", "feel",
+                        "prove", "stay", "last", "lose", "suffer", "struggle", "fail", "collapse", "survive",
+                        "wonder", "like", "love", "hate", "fear", "worry", "doubt", "count", "matter",
+                        "arrive", "attend", "travel", "visit", "speak", "talk", "ask", "respond", "react",
+                        "comment", "answer", "add", "note", "expire", "begin", "start", "try", "argue", "warn",
+                        "decide", "determine", "judge", "win", "vote", "meet", "push", "press", "urge", "call"}
+# Nouns that stand for the actor who adopted them: "the package also bars ...", "the deal leaves in
+# place ...", "sanctions will be restored": the commitment is the adopter's.
+STAND_IN_NOUNS = {"package", "deal", "agreement", "accord", "plan", "framework", "text", "measure", "measures",
+                  "law", "bill", "rule", "rules", "regulation", "regulations", "proposal", "declaration", "pact",
+                  "treaty", "arrangement", "scheme", "programme", "program", "mechanism", "cap", "ban", "decree",
+                  "directive", "order", "sanctions", "restrictions", "tariffs", "duties", "levy", "deal's",
+                  "roadmap", "road map", "compact", "communique", "communiqué", "statement", "resolution"}

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from dossier import kb
 from dossier.actors import gazetteer
+from dossier.actors.collectives import Collective
 from dossier.actors.model import Actor, Mention
 from dossier.actors.people import (
     NAME_PARTICLES,
@@ -42,6 +43,7 @@ class _Builder(ReferenceResolver):
         self.mentions: list[Mention] = []
         self.taken: set[tuple[int, int]] = set()  # (block, token index)
         self.names: dict[str, str] = {}  # full name, surname or single name -> canonical person
+        self.collectives: list[Collective] = []  # in order of first mention
 
     # -- helpers -----------------------------------------------------------------------------
     def _free(self, doc: Doc, start: int, end: int) -> bool:
@@ -55,7 +57,7 @@ class _Builder(ReferenceResolver):
         actor = self.actors.setdefault(name, Actor(name=name, type=type_))
         mention = Mention(name, span.text, self.parsed.offset(span), self.parsed.end_offset(span), sent.index, kind)
         actor.mentions.append(mention)
-        if kind in ("name", "capital", "seat"):
+        if kind in ("name", "capital", "seat", "group"):
             actor.surfaces.add(span.text)
         self.mentions.append(mention)
         return mention

@@ -10,7 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from dossier import kb
-from dossier.actors import gazetteer
+from dossier.actors import collectives, gazetteer
 from dossier.actors.model import Actor, Mention
 from dossier.actors.vocabulary import (
     HEAD_ROLES,
@@ -32,6 +32,7 @@ class ReferenceResolver:
     parsed: ParsedArticle
     actors: dict[str, Actor]
     mentions: list[Mention]
+    collectives: list[collectives.Collective]
 
     def _free(self, doc: Doc, start: int, end: int) -> bool:  # provided by the actor builder
         raise NotImplementedError
@@ -64,6 +65,12 @@ class ReferenceResolver:
                     target = self._describe_state(tok.lower_)
                 elif tok.lower_ in QUANTIFIED_NOUNS and any(c.dep_ == "nummod" for c in tok.children):
                     target = self._coalition()
+                if target is None and collectives.is_collective_head(tok):
+                    start, end = collectives.name_span(tok)
+                    if self._free(doc, start, end):
+                        target = self._collective(tok)
+                        here.append(self.add(doc, start, end, sent, target, "group", "group"))
+                    continue
                 if target is None:
                     continue
                 start = tok.i
@@ -182,6 +189,17 @@ class ReferenceResolver:
             if self.actors[m.actor].type == "country" and word in forms.get(m.actor, []):
                 return m.actor  # "Kingdom of Saudi Arabia" starts with the form; "United Kingdom" does not
         return None
+
+    def _collective(self, tok: Token) -> str:
+        """The collective a plural agent phrase names: one seen before, or a new one."""
+        new = collectives.describe(tok)
+        for old in reversed(self.collectives):
+            if collectives.same_collective(new, old):
+                return old.name
+        if new.name in self.actors:  # a name already taken by another kind of actor
+            return new.name if self.actors[new.name].type == "group" else new.name + " (group)"
+        self.collectives.append(new)
+        return new.name
 
     def _coalition(self) -> str | None:
         for name, actor in self.actors.items():

@@ -48,3 +48,21 @@ ROLE_SYNONYMS = {"premier": ("premier", "prime minister"), "envoy": ("envoy", "r
                  "minister": ("minister", "secretary"), "diplomat": ("minister", "secretary", "ambassador", "envoy")}
 HEAD_ROLES = ("president", "prime minister", "premier", "chancellor", "king", "queen", "emir", "leader",
               "supreme leader", "sultan", "crown prince", "head of state")
+# Plural nouns that name a set of agents able to commit or speak ("some 190 nations agreed",
+# "donors pledged", "the parties will"): with no actor among their modifiers, they are a
+# collective actor of their own.
+COLLECTIVE_NOUNS = {"nations", "countries", "states", "governments", "economies", "allies", "partners", "members",
+                    "parties", "signatories", "donors", "creditors", "lenders", "bondholders", "investors",
+                    "producers", "exporters", "importers", "buyers", "negotiators", "delegates", "delegations",
+                    "leaders", "ministers", "lawmakers", "legislators", "senators", "companies", "firms",
+                    "banks", "insurers", "shipowners", "carriers", "airlines", "carmakers", "automakers",
+                    "manufacturers", "developers", "operators", "utilities", "militias", "rebels", "factions",
+                    "unions", "farmers", "employers", "regulators", "provinces", "municipalities", "democracies",
+                    "powers", "neighbours", "neighbors", "participants", "mediators", "guarantors", "sides",
+                    "groups", "organisations", "organizations", "agencies", "monarchies", "republics",
+                    "coalitions", "states parties", "nations parties", "governors", "mayors", "cities",
+                    "contributors", "suppliers", "refiners", "traders", "platforms", "labs", "giants"}
+# Collectives that are the same kind of thing: a later bare "the countries" refers back to
+# "some 190 nations" or "the parties".
+STATE_COLLECTIVES = {"nation", "country", "state", "government", "economy", "party", "signatory", "member",
+                     "democracy", "power"}

@@ -13,6 +13,7 @@ from dossier.grammar import (
     clause_subject,
     has_negation,
     modal_of,
+    reporting_verb,
     status_markers,
     subtree_tokens,
 )
@@ -22,7 +23,9 @@ from dossier.lexicon import (
     COMMIT_VERBS,
     CONSIDER_WORDS,
     LIGHT_COMMIT_VERBS,
+    NON_COMMITMENT_VERBS,
     READY_WORDS,
+    STAND_IN_NOUNS,
     UNDECIDED_WORDS,
 )
 
@@ -34,7 +37,12 @@ if TYPE_CHECKING:
 # Verbs explicit enough that the commitment's subject may come from the section ("committed to the cut").
 EXPLICIT_COMMITMENTS = {"commit", "pledge", "vow", "promise", "agree", "sign"}
 # Nouns that name a commitment someone owns ("Kenya's pledge", "an offer from Qatar").
-NOMINAL_PLEDGES = {"pledge", "commitment", "promise", "offer", "proposal", "vow"}
+NOMINAL_PLEDGES = {"pledge", "commitment", "promise", "offer", "proposal", "vow", "plan", "announcement",
+                   "undertaking", "decision", "bid"}
+# Marks of a clause that speaks of the agent's own future, intended or refused action.
+MODAL_MARKS = {"future", "hedged", "negated", "conditional"}
+# "is set to", "is poised to", "is due to": a scheduled action, as firm as "will".
+SCHEDULED = {"set", "poise", "due", "go", "about"}
 TRADE_VERBS = {"buy", "purchase", "import", "export", "sell"}
 MONEY_WORDS = {"$", "€", "£", "¥", "dollars", "euros", "pounds", "yen", "yuan", "francs", "crowns", "riyals",
                "dirhams", "rupees", "usd", "eur"}
@@ -100,6 +108,24 @@ def _trigger(verb: Token) -> tuple[str, list[Token]] | None:
                 g.dep_ == "xcomp" and g.lemma_.lower() in ACTION_VERBS for g in (*c.children, *verb.children)):
             return "proposed", [verb, c]
     return None
+
+
+def _modal_frame(verb: Token) -> tuple[str, list[Token]] | None:
+    """Any action verb is a candidate when the clause puts it in the agent's future or refuses it:
+    "will phase out", "would match", "could extend", "is set to waive". Word lists decide what it
+    is about, not whether it is considered."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() in NON_COMMITMENT_VERBS:
+        return None
+    return "modal", [verb]
+
+
+def _scheduled(verb: Token) -> bool:
+    """"Canada is set to waive ...": the head of the xcomp is a scheduling adjective or participle."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.lemma_.lower() not in SCHEDULED:
+        return False
+    return head.head.lemma_.lower() == "be" or any(
+        c.lemma_.lower() == "be" and c.dep_ in ("aux", "auxpass", "cop") for c in head.children)
 
 
 def _status(base: str, marks: set[str]) -> str:
@@ -178,7 +204,7 @@ def _inherits_markers(verb: Token) -> bool:
 
 
 def _category(verb: Token, chain: list[Token], content: list[Token], status: str,
-              section_topics: list[tuple[int, str]]) -> str:
+              section_topics: list[tuple[int, str]], listed: bool = True) -> str:
     """What is committed: from the verbs, the object, the clause's words, or else the section's topic."""
     if any(t.lemma_.lower() in TRADE_VERBS for t in chain):
         return "trade"  # "will buy $10 billion of soybeans" is trade, whatever the sum
@@ -187,6 +213,8 @@ def _category(verb: Token, chain: list[Token], content: list[Token], status: str
     category = category_of(content)
     if category:
         return category
+    if not listed and not _refers_back(verb):
+        return ""  # an unlisted verb says what it is about itself, or points back ("match the cap")
     # "Germany's position remains undecided": about what the section's pledges are about
     if status in ("undecided", "considering", "ruled_out") or verb.lemma_.lower() in EXPLICIT_COMMITMENTS:
         return _topic(section_topics)
@@ -199,6 +227,7 @@ def extract_pledges(parsed: ParsedArticle, index: ActorIndex) -> list[Pledge]:
     seen: set[tuple[str, str, int]] = set()
     section_of = _sections(parsed)
     topics: dict[int, list[tuple[int, str]]] = {}  # section -> (sentence, category) pledged so far
+    last_committers: list = []  # block of the last pledge, then its actors
 
     def record(sent: Sentence, actors: list, category: str, status: str, content: list[Token],
                chain: list[Token]) -> None:
@@ -217,12 +246,13 @@ def extract_pledges(parsed: ParsedArticle, index: ActorIndex) -> list[Pledge]:
                 evidence=sent.text, sentence_id=sent.index, start=sent.start, end=sent.end,
             ))
         topics.setdefault(section_of[sent.block], []).append((sent.index, category))
+        last_committers[:] = [sent.block, *actors]
 
     for sent in parsed.body:
         for verb in sent.span:
             if verb.pos_ not in ("VERB", "AUX") or _governed_by_trigger(verb):
                 continue
-            trig = _trigger(verb)
+            trig = _trigger(verb) or _modal_frame(verb)
             if trig is None or _is_condition(verb):
                 continue
             base, head_tokens = trig
@@ -234,19 +264,30 @@ def extract_pledges(parsed: ParsedArticle, index: ActorIndex) -> list[Pledge]:
                     marks.add("negated")
                 if modal_of(head):
                     marks |= status_markers([head]) - {"negated"}
+            if _scheduled(verb):
+                marks.add("future")
+            subjects = clause_subject(verb)
+            if base == "modal":
+                standing_in = bool(subjects) and _stands_in(subjects[0]) and verb.tag_ in ("VBZ", "VBP")
+                if not (MODAL_MARKS & marks or standing_in):
+                    continue
+                base = "action"
             if base == "action" and not ({"future", "hedged", "negated", "conditional", "open", "undecided"} & marks) \
                     and verb.tag_ not in ("VBD", "VBN", "VBZ", "VBP"):
                 continue
             status = _status(base, marks)
-            subjects = clause_subject(verb)
-            stop = {s.i for s in subjects} | {c.i for c in verb.children if _separate_clause(c)}
+            # a passive subject is what is given ("sanctions will be restored"): it says what it is about
+            stop = {s.i for s in subjects if s.dep_ != "nsubjpass" or s.head.i != verb.i} | {
+                c.i for c in verb.children if _separate_clause(c)}
             content = [t for t in subtree_tokens(verb, stop) if not t.is_punct or t.text == "%"]
-            category = _category(verb, chain, content, status, topics.get(section_of[sent.block], []))
+            category = _category(verb, chain, content, status, topics.get(section_of[sent.block], []),
+                                 listed=trig[0] != "modal")
             if not category:
                 continue
             if base == "action" and category == "diplomacy" and not marks:
                 continue  # "X hosted Y last month" reports a meeting, it promises nothing
-            actors = actors_of(subjects, parsed, index)
+            actors = actors_of(subjects, parsed, index) or _stand_in_agents(verb, subjects, sent, parsed, index,
+                                                                             last_committers)
             if actors:
                 record(sent, actors, category, status, content, chain)
         for noun, owners, status in _nominal_pledges(sent):
@@ -256,6 +297,38 @@ def extract_pledges(parsed: ParsedArticle, index: ActorIndex) -> list[Pledge]:
             if category and actors:
                 record(sent, actors, category, status, content, [noun])
     return pledges
+
+
+def _refers_back(verb: Token) -> bool:
+    """"would match the cap", "will follow suit": the object is something the article already named."""
+    for obj in (c for c in verb.children if c.dep_ in ("dobj", "attr")):
+        determiners = [d.lower_ for d in obj.children if d.dep_ in ("det", "poss")]
+        if set(determiners) & {"the", "this", "that", "its", "their", "such"}:
+            return True
+    return any(c.lower_ == "suit" for c in verb.children)
+
+
+def _stands_in(subject: Token) -> bool:
+    return subject.lower_ in STAND_IN_NOUNS or subject.lemma_.lower() in STAND_IN_NOUNS
+
+
+def _stand_in_agents(verb: Token, subjects: list[Token], sent: Sentence, parsed: ParsedArticle,
+                     index: ActorIndex, last_committers: list) -> list:
+    """Who commits when the subject is the instrument ("the package also bars ...") or the clause has
+    no agent ("sanctions will be restored"): the actor reporting it, else the last one that committed
+    in this or the previous paragraph."""
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) and not any(
+        c.dep_ == "agent" for c in verb.children)
+    if not (passive or (subjects and _stands_in(subjects[0]))):
+        return []
+    speech = reporting_verb(verb)
+    if speech is not None:
+        speakers = actors_of(clause_subject(speech), parsed, index)
+        if speakers:
+            return speakers
+    if last_committers and sent.block - last_committers[0] <= 1:
+        return last_committers[1:]
+    return []
 
 
 def _nominal_pledges(sent: Sentence) -> list[tuple[Token, list[Token], str]]:

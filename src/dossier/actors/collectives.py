@@ -1,0 +1,107 @@
+"""Collective actors: a set of agents the article names by a plural noun phrase ("some 190
+nations", "rich economies", "the parties", "member states"), merged with later references.
+
+A collective is named by what the article calls it at first mention; a later phrase with the
+same head and modifiers, or a bare definite one of the same kind ("the countries"), is the
+same collective.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from dossier import kb
+from dossier.actors.vocabulary import COLLECTIVE_NOUNS, STATE_COLLECTIVES
+from dossier.lexicon import COMMIT_VERBS, READY_WORDS, REPORTING_VERBS, STATEMENT_VERBS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# Left dependents that belong to the collective's name ("some 190", "rich", "member").
+NAME_DEPS = {"amod", "compound", "nummod", "quantmod", "advmod", "nmod", "npadvmod", "det", "predet"}
+DROPPED_DETERMINERS = {"the", "these", "those", "its", "their", "our", "his", "her", "such"}
+# Words that do not tell two collectives apart ("the 190 nations" is "some 190 nations").
+UNMARKED = {"some", "about", "around", "nearly", "almost", "more", "than", "over", "roughly", "all", "both",
+            "many", "most", "several", "other", "few", "at", "least", "up", "to", "the", "approximately"}
+AGENT_POSITIONS = {"nsubj", "nsubjpass"}
+QUESTION_WORDS = {"which", "what", "whose", "no", "any", "each", "every", "neither", "either"}
+MODALS = {"will", "would", "shall", "could", "may", "might", "must", "'ll", "can"}
+
+
+@dataclass
+class Collective:
+    name: str
+    head: str  # lemma of the head noun
+    marks: frozenset[str]  # the modifiers that tell it apart
+
+
+def is_collective_head(tok: Token) -> bool:
+    """A plural agent noun in subject position, whose modifiers name no actor of their own."""
+    if tok.tag_ not in ("NNS", "NNPS") or tok.lower_ not in COLLECTIVE_NOUNS:
+        return False
+    if tok.dep_ not in AGENT_POSITIONS and not (
+            tok.dep_ == "conj" and tok.head.dep_ in AGENT_POSITIONS) and not (
+            tok.dep_ == "pobj" and tok.head.dep_ == "agent"):
+        return False
+    if any(c.lower_ in ("two", "both") for c in tok.children) or any(
+            c.lower_ in QUESTION_WORDS for c in tok.children if c.dep_ == "det"):
+        return False  # "the two countries", "both leaders": the pair the article is about; "which nations"
+    if not _acts(_verb_of(tok)):
+        return False  # "new members strengthen defence": a generic plural, not an actor that commits or speaks
+    demonyms = kb.demonyms()
+    for child in tok.children:
+        if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and child.text[:1].isupper()
+                                    and child.i > tok.sent.start):
+            return False  # "its negotiators" are its own; "European governments" name no one in particular
+        if child.dep_ in ("compound", "amod", "nmod", "poss") and (
+                child.text in demonyms or child.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")):
+            return False  # "EU leaders", "Gulf states", "Iranian negotiators": someone else's
+        if child.dep_ == "prep" and child.lower_ in ("from", "of") and any(
+                g.ent_type_ in ("GPE", "ORG", "NORP") for g in child.subtree):
+            return False  # "negotiators from Brazil and India" speak for Brazil and India
+    return True
+
+
+def _verb_of(tok: Token) -> Token:
+    node = tok.head if tok.dep_ != "conj" else tok.head.head
+    return node.head if tok.dep_ == "pobj" else node
+
+
+def _acts(verb: Token) -> bool:
+    """A clause where a collective commits, refuses or speaks: a commitment or speech verb, a modal,
+    or "ready to"."""
+    if verb.tag_ == "VBG" and not any(c.dep_ == "aux" for c in verb.children):
+        return False
+    lemmas = {verb.lemma_.lower(), *(c.lemma_.lower() for c in verb.children if c.dep_ == "xcomp")}
+    if lemmas & (COMMIT_VERBS.keys() | STATEMENT_VERBS.keys() | REPORTING_VERBS):
+        return True
+    if any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
+        return True
+    return any(c.dep_ in ("acomp", "attr") and c.lower_ in READY_WORDS for c in verb.children)
+
+
+def name_span(tok: Token) -> tuple[int, int]:
+    """Token range of the collective's name: its left modifiers and the head, no leading article."""
+    start = tok.i
+    for child in tok.lefts:
+        if child.dep_ in NAME_DEPS or child.dep_ == "poss":
+            start = min(start, child.left_edge.i)
+    doc = tok.doc
+    while start < tok.i and (doc[start].lower_ in DROPPED_DETERMINERS or doc[start].is_punct):
+        start += 1
+    return start, tok.i + 1
+
+
+def describe(tok: Token) -> Collective:
+    start, end = name_span(tok)
+    words = tok.doc[start:end]
+    marks = frozenset(t.lower_ for t in words[:-1] if t.lower_ not in UNMARKED and not t.like_num)
+    return Collective(words.text, tok.lemma_.lower(), marks)
+
+
+def same_collective(new: Collective, old: Collective) -> bool:
+    """A later phrase refers back when its marks match, or it is a bare phrase of the same kind."""
+    if new.marks:
+        return new.head == old.head and new.marks == old.marks
+    return new.head == old.head or (new.head in STATE_COLLECTIVES and old.head in STATE_COLLECTIVES)
