@@ -41,6 +41,34 @@ CAUTION_CUES = re.compile(r"\b(violat\w*|broke|broken|breach\w*|fail\w*|collaps\
                           r"withdr[ae]w\w*|ignored|never again|disaster\w*|humiliat\w*|debacle|trap|"
                           r"flaw\w*|scrapped|reneged|lapsed|undermin\w*|empty promises?)\b", re.I)
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+                 "thirty": 30, "forty": 40, "fifty": 50, "a few": 3, "several": 3, "a couple of": 2}
+# "six years ago", "more than a decade ago", "two decades earlier": a year counted back from publication.
+RELATIVE_YEAR = re.compile(r"\b(?:(?:more|less) than |nearly |almost |about |some |over |just over )?"
+                           r"(\d{1,3}|a couple of|a few|several|an?|one|two|three|four|five|six|seven|eight|nine|ten|"
+                           r"eleven|twelve|fifteen|twenty|thirty|forty|fifty)\s+(years?|decades?)\s+(?:ago|earlier)\b",
+                           re.I)
+# "another Munich", "a repeat of Copenhagen", "likening the deal to Munich": a place standing for an event.
+INVOCATION = re.compile(r"\b(?:another|a (?:second|new|repeat of)|repeat(?:ing)? of|likening [\w\s]{1,40}? to|"
+                        r"compar(?:ed|ing) [\w\s]{1,40}? to|echoes of|shades of)\s+([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)")
+# Nouns that name a past meeting or event when a past time anchors them ("the talks in New Delhi a
+# decade ago", "the memorandum signed four years ago").
+ANCHORED_NOUNS = {"meeting", "talks", "conference", "summit", "deal", "agreement", "accord", "memorandum",
+                  "pact", "treaty", "declaration", "earthquake", "embargo", "goal", "process", "ceasefire",
+                  "truce", "framework", "round", "convention", "plan", "protocol", "charter", "settlement",
+                  "package", "bailout", "crisis", "war", "standoff", "dispute", "resolution", "understanding"}
+
+
+def relative_year(text: str, published_year: int | None) -> int | None:
+    """The year a phrase like "11 years ago" or "a decade ago" points to, counted from publication."""
+    match = RELATIVE_YEAR.search(text)
+    if not match or not published_year:
+        return None
+    count = match.group(1).lower()
+    n = int(count) if count.isdigit() else _NUMBER_WORDS.get(count, 0)
+    years = n * (10 if match.group(2).lower().startswith("decade") else 1)
+    return published_year - years if 0 < years < 1000 else None
 
 
 @dataclass
@@ -120,8 +148,8 @@ def _pattern_name(tok: Token, sent: Sentence) -> tuple[int, int] | None:
         i = tok.i
         while i > sent.span.start and doc[i - 1].pos_ in ("ADJ", "NOUN") and tok.i - i < 2:
             i -= 1
-        if tok.lower_ in HISTORIC_NOUNS and i > sent.span.start and _YEAR.fullmatch(doc[i - 1].text):
-            return i - 1, end
+        if i > sent.span.start and _YEAR.fullmatch(doc[i - 1].text):
+            return i - 1, end  # "the 2021 military coup", "the 1974 agreement"
         # "a six-week war in 2020": plain modifiers, then the year
         if tok.lower_ in HISTORIC_NOUNS and end + 1 < sent.span.end and doc[end].lower_ == "in" \
                 and _YEAR.fullmatch(doc[end + 1].text):
@@ -152,6 +180,9 @@ def _year_near(sent: Sentence, start: int, end: int, published_year: int | None)
     years = [int(y) for y in _YEAR.findall(sent.text)]
     if years:
         return years[0]
+    counted = relative_year(sent.text, published_year)
+    if counted:
+        return counted
     if published_year and re.search(r"\blast (?:week|month)\b|\bearlier this year\b", sent.text, re.I):
         return published_year
     if published_year and re.search(r"\blast year\b", sent.text, re.I):
@@ -164,7 +195,8 @@ def extract_precedents(parsed: ParsedArticle) -> list[Precedent]:
     out: list[Precedent] = []
     seen: set[str] = set()
 
-    def add(sent: Sentence, start: int, end: int, canonical: str, year: int | None, kind: str, source: str) -> None:
+    def add(sent: Sentence, start: int, end: int, canonical: str, year: int | None, kind: str, source: str,
+            invoked_as: str = "") -> None:
         doc = sent.span.doc
         span = doc[start:end]
         name = re.sub(r"^(?:the|a|an)\s+", "", span.text, flags=re.I)
@@ -175,7 +207,7 @@ def extract_precedents(parsed: ParsedArticle) -> list[Precedent]:
         seen.add(key)
         offset = parsed.offset(span)
         out.append(Precedent(name=name, canonical=canonical, year=year, kind=kind,
-                             invoked_as=_invoked_as(parsed, sent), source=source, evidence=sent.text,
+                             invoked_as=invoked_as or _invoked_as(parsed, sent), source=source, evidence=sent.text,
                              sentence_id=sent.index, start=offset, end=offset + len(span.text)))
 
     for sent in parsed.body:
@@ -206,4 +238,65 @@ def extract_precedents(parsed: ParsedArticle) -> list[Precedent]:
             canonical = _YEAR.sub("", name).strip(" -–")
             canonical = re.sub(r"^(?:the|a|an)\s+", "", canonical, flags=re.I)
             add(sent, rng[0], rng[1], canonical, year, lemma, "pattern")
+        for start, end, year in _anchored_events(sent, taken, published_year):
+            taken.update(range(start, end))
+            name = re.sub(r"^(?:the|a|an)\s+", "", doc[start:end].text, flags=re.I)
+            add(sent, start, end, name, year, doc[end - 1].lower_, "pattern")
+        for start, end, known in _invocations(parsed, sent, taken):
+            taken.update(range(start, end))
+            if known is not None:
+                add(sent, start, end, known.name, known.year, known.kind, "knowledge base", "cautionary")
+            else:
+                add(sent, start, end, doc[start:end].text, None, "invocation", "pattern", "cautionary")
     return out
+
+
+def _anchored_events(sent: Sentence, taken: set[int], published_year: int | None) -> list[tuple[int, int, int]]:
+    """"the talks in New Delhi a decade ago", "the memorandum the two sides signed four years ago":
+    an event noun whose own phrase carries a past time; its name is the phrase up to that time."""
+    doc, found = sent.span.doc, []
+    for tok in sent.span:
+        if tok.i in taken or tok.lower_ not in ANCHORED_NOUNS or tok.pos_ != "NOUN":
+            continue
+        phrase = [t for t in tok.subtree if t.i >= tok.i - 4]
+        start = min(t.i for t in phrase)
+        while start < tok.i and (doc[start].is_punct or doc[start].dep_ in ("det", "poss", "case")):
+            start += 1
+        text_end = None
+        for t in tok.subtree:
+            if t.i > tok.i and t.lower_ in ("ago", "earlier"):
+                text_end = t.i + 1
+        if text_end is None or text_end - tok.i > 14 or taken.intersection(range(start, text_end)):
+            continue
+        span = doc[start:text_end]
+        year = relative_year(span.text, published_year)
+        if year and (published_year is None or year < published_year):
+            found.append((start, text_end, year))
+    return found
+
+
+def _invocations(parsed: ParsedArticle, sent: Sentence, taken: set[int]) -> list[tuple[int, int, kb.Precedent | None]]:
+    """"another Munich", "a repeat of Copenhagen": a place named for the event it stands for."""
+    doc, found = sent.span.doc, []
+    base = sent.span.start_char
+    for match in INVOCATION.finditer(sent.text):
+        span = doc.char_span(base + match.start(1), base + match.end(1), alignment_mode="expand")
+        if span is None or taken.intersection(range(span.start, span.end)):
+            continue
+        if not all(t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "LOC", "EVENT") for t in span):
+            continue
+        found.append((span.start, span.end, _event_named_after(span.text)))
+    return found
+
+
+KIND_PREFERENCE = ("agreement", "conference", "summit", "treaty", "accord", "war", "crisis", "attack", "other")
+
+
+def _event_named_after(place: str) -> kb.Precedent | None:
+    """The best-known event the knowledge base names after a place ("Munich" -> Munich Agreement)."""
+    word = re.compile(rf"\b{re.escape(place)}\b")
+    hits = [p for p in kb.precedents() if word.search(p.name) or any(word.search(a) for a in p.aliases)]
+    if not hits:
+        return None
+    return min(hits, key=lambda p: (KIND_PREFERENCE.index(p.kind) if p.kind in KIND_PREFERENCE else 99,
+                                    p.year or 9999))

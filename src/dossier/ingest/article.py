@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from dossier.errors import DossierError
+from dossier.ingest.credits import mark_credits
 from dossier.ingest.decode import decode_bytes
 from dossier.ingest.html import extract_html
 from dossier.ingest.language import language_warning
@@ -55,7 +56,7 @@ class Article:
         """Build an article from a string: what tests and library users call."""
         lines = segment_markdown(text) if markdown else segment_plain(text)
         clean, blocks = blocks_from_lines(lines)
-        blocks, dateline = skip_dateline(clean, blocks)
+        blocks, dateline = skip_dateline(clean, mark_credits(clean, blocks))
         return cls(slug=slug, title=title or slug, text=clean, blocks=blocks, dateline=dateline,
                    published=normalise_date(published))
 
@@ -115,7 +116,7 @@ def load_article(path: str | Path, *, slug: str | None = None, title: str | None
     else:
         fmt, lines = "text", segment_plain(text)
     clean, blocks = blocks_from_lines(lines)
-    blocks, dateline = skip_dateline(clean, blocks)
+    blocks, dateline = skip_dateline(clean, mark_credits(clean, blocks))
     if not any(b.kind == "paragraph" for b in blocks):
         raise DossierError(f"{name} has headings but no paragraphs: nothing to analyse.")
     if len(clean) > MAX_CHARS:

@@ -32,7 +32,7 @@ class Block:
 
     start: int
     end: int
-    kind: str  # "heading" | "paragraph"
+    kind: str  # "heading" | "paragraph" | "credit" (byline, credit line, photo caption)
 
 
 def looks_like_heading(line: str) -> bool:
@@ -55,14 +55,16 @@ def skip_dateline(text: str, blocks: list[Block]) -> tuple[list[Block], str]:
 
     The dateline stays in the cleaned text (offsets are unchanged); it is returned for the metadata.
     """
-    for i, block in enumerate(blocks[:3]):
+    for i, block in enumerate(blocks[:4]):
         if block.kind != "paragraph":
             continue
         match = DATELINE.match(text[block.start:block.end])
         if match and block.end - block.start > match.end() + 20:
             shifted = Block(block.start + match.end(), block.end, block.kind)
-            return [*blocks[:i], shifted, *blocks[i + 1:]], match.group(0).strip(" -–—")
-        return blocks, ""
+            # a headline line above the dateline is a heading, however it is capitalised
+            before = [Block(b.start, b.end, "heading") if b.kind == "paragraph"
+                      and not text[b.start:b.end].rstrip().endswith(_TERMINAL[:3]) else b for b in blocks[:i]]
+            return [*before, shifted, *blocks[i + 1:]], match.group(0).strip(" -–—")
     return blocks, ""
 
 
