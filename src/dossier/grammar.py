@@ -34,12 +34,23 @@ STANCE_NOUNS = {"position", "stance", "government", "administration", "leadershi
                 "plans", "proposals", "offers", "pledges", "framework", "deal", "bill", "law", "rules"}
 
 
+TIME_NOUNS = {"end", "time", "date", "year", "month", "week", "deadline", "start", "beginning", "middle", "spring",
+              "summer", "autumn", "fall", "winter", "january", "february", "march", "april", "may", "june", "july",
+              "august", "september", "october", "november", "december", "mid"}
+
+
+def is_time(tok: Token) -> bool:
+    """A date or a point in time ("the end of 2027", "2030", "June")."""
+    return tok.ent_type_ in ("DATE", "TIME", "CARDINAL") or tok.lower_ in TIME_NOUNS or tok.like_num
+
+
 def clause_subject(verb: Token) -> list[Token]:
     """Subject tokens of a verb, inherited through conjunction, xcomp, and auxiliaries."""
     node = verb
     for _ in range(6):
         # "a loan was pledged by the bank": the agent acts, the passive subject is what is given
-        agents = [g for c in node.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        agents = [g for c in node.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"
+                  and not is_time(g)]  # "phased out by the end of 2027" names no agent
         if agents:
             return [agents[0], *agents[0].conjuncts]
         subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]

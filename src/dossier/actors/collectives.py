@@ -44,8 +44,10 @@ def is_collective_head(tok: Token) -> bool:
             tok.dep_ == "conj" and tok.head.dep_ in AGENT_POSITIONS) and not (
             tok.dep_ == "pobj" and tok.head.dep_ == "agent"):
         return False
+    before = tok.doc[tok.i - 1] if tok.i > tok.sent.start else None
     if any(c.lower_ in ("two", "both") for c in tok.children) or any(
-            c.lower_ in QUESTION_WORDS for c in tok.children if c.dep_ == "det"):
+            c.lower_ in QUESTION_WORDS for c in tok.children if c.dep_ == "det") or (
+            before is not None and before.tag_ in ("WDT", "WP$")):
         return False  # "the two countries", "both leaders": the pair the article is about; "which nations"
     if not _acts(_verb_of(tok)):
         return False  # "new members strengthen defence": a generic plural, not an actor that commits or speaks
@@ -79,6 +81,11 @@ def _acts(verb: Token) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
         return True
     return any(c.dep_ in ("acomp", "attr") and c.lower_ in READY_WORDS for c in verb.children)
+
+
+def is_bare(tok: Token) -> bool:
+    """"the ministers", "ministers": a plural with no modifier of its own."""
+    return tok.tag_ in ("NNS", "NNPS") and all(c.lower_ in ("the", "these", "those") for c in tok.lefts)
 
 
 def name_span(tok: Token) -> tuple[int, int]:

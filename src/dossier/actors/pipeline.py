@@ -44,6 +44,7 @@ class _Builder(ReferenceResolver):
         self.taken: set[tuple[int, int]] = set()  # (block, token index)
         self.names: dict[str, str] = {}  # full name, surname or single name -> canonical person
         self.collectives: list[Collective] = []  # in order of first mention
+        self.owners: dict[str, str] = {}  # plural agent noun -> the actor its modifier named ("EU ministers")
 
     # -- helpers -----------------------------------------------------------------------------
     def _free(self, doc: Doc, start: int, end: int) -> bool:

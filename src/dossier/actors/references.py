@@ -13,6 +13,7 @@ from dossier import kb
 from dossier.actors import collectives, gazetteer
 from dossier.actors.model import Actor, Mention
 from dossier.actors.vocabulary import (
+    COLLECTIVE_NOUNS,
     HEAD_ROLES,
     ORG_DESCRIPTIONS,
     PERSON_DESCRIPTIONS,
@@ -33,6 +34,7 @@ class ReferenceResolver:
     actors: dict[str, Actor]
     mentions: list[Mention]
     collectives: list[collectives.Collective]
+    owners: dict[str, str]
 
     def _free(self, doc: Doc, start: int, end: int) -> bool:  # provided by the actor builder
         raise NotImplementedError
@@ -65,7 +67,12 @@ class ReferenceResolver:
                     target = self._describe_state(tok.lower_)
                 elif tok.lower_ in QUANTIFIED_NOUNS and any(c.dep_ == "nummod" for c in tok.children):
                     target = self._coalition()
-                if target is None and collectives.is_collective_head(tok):
+                owner = self._collective_owner(tok, here)
+                if target is None and owner is not None:
+                    continue  # "European Union energy ministers": the owner already stands for them
+                if target is None and tok.lower_ in self.owners and collectives.is_bare(tok):
+                    target = self.owners[tok.lower_]  # later "the ministers" are the same owner's
+                elif target is None and collectives.is_collective_head(tok):
                     start, end = collectives.name_span(tok)
                     if self._free(doc, start, end):
                         target = self._collective(tok)
@@ -106,7 +113,7 @@ class ReferenceResolver:
         earlier_here = [m for m in here if m.start < offset and self.actors[m.actor].type == "person"]
         subjects_here = [m for m in earlier_here if self._is_subject(m, sent)]
         if subjects_here:
-            return subjects_here[-1].actor
+            return max(subjects_here, key=lambda m: m.start).actor
         people_before = [m for m in previous_subjects if self.actors[m.actor].type == "person"]
         if people_before:
             return people_before[-1].actor
@@ -122,7 +129,7 @@ class ReferenceResolver:
         earlier = [m for m in here if m.start < offset and self.actors[m.actor].type in states
                    and self._is_subject(m, sent)]
         if earlier:
-            return earlier[-1].actor
+            return max(earlier, key=lambda m: m.start).actor
         before = [m for m in previous_subjects if self.actors[m.actor].type in states]
         return before[-1].actor if len(before) == 1 else None
 
@@ -188,6 +195,21 @@ class ReferenceResolver:
         for m in sorted(self.mentions, key=lambda m: m.start, reverse=True):
             if self.actors[m.actor].type == "country" and word in forms.get(m.actor, []):
                 return m.actor  # "Kingdom of Saudi Arabia" starts with the form; "United Kingdom" does not
+        return None
+
+    def _collective_owner(self, tok: Token, here: list[Mention]) -> str | None:
+        """The actor a plural agent noun belongs to through its modifier ("EU leaders", "Iran's
+        negotiators"), remembered so that a later bare "the leaders" refers to it."""
+        if tok.lower_ not in COLLECTIVE_NOUNS:
+            return None
+        for child in tok.children:
+            if child.dep_ not in ("compound", "amod", "poss", "nmod"):
+                continue
+            offset = self.parsed.offset(child)
+            owner = next((m.actor for m in here if m.start <= offset < m.end), None)
+            if owner is not None:
+                self.owners[tok.lower_] = owner
+                return owner
         return None
 
     def _collective(self, tok: Token) -> str:

@@ -10,8 +10,10 @@ from dossier.actors.model import ActorIndex
 from dossier.grammar import (
     actors_of,
     category_of,
+    clause_head,
     clause_subject,
     has_negation,
+    is_time,
     modal_of,
     reporting_verb,
     status_markers,
@@ -25,7 +27,9 @@ from dossier.lexicon import (
     LIGHT_COMMIT_VERBS,
     NON_COMMITMENT_VERBS,
     READY_WORDS,
+    SPECULATION_VERBS,
     STAND_IN_NOUNS,
+    THREAT_MARKERS,
     UNDECIDED_WORDS,
 )
 
@@ -39,6 +43,11 @@ EXPLICIT_COMMITMENTS = {"commit", "pledge", "vow", "promise", "agree", "sign"}
 # Nouns that name a commitment someone owns ("Kenya's pledge", "an offer from Qatar").
 NOMINAL_PLEDGES = {"pledge", "commitment", "promise", "offer", "proposal", "vow", "plan", "announcement",
                    "undertaking", "decision", "bid"}
+# Event nouns a past-tense relative clause dates as history ("a truce struck in Geneva last year").
+PAST_EVENT_NOUNS = {"memorandum", "truce", "ceasefire", "accord", "agreement", "deal", "treaty", "pact", "summit",
+                    "conference", "embargo", "accession", "talks", "initiative", "framework", "protocol"}
+# Verbs that, without an object, do what was just committed ("Ottawa would follow").
+FOLLOWING_VERBS = {"follow", "match", "emulate", "copy", "reciprocate", "join", "do"}
 # Marks of a clause that speaks of the agent's own future, intended or refused action.
 MODAL_MARKS = {"future", "hedged", "negated", "conditional"}
 # "is set to", "is poised to", "is due to": a scheduled action, as firm as "will".
@@ -213,11 +222,19 @@ def _category(verb: Token, chain: list[Token], content: list[Token], status: str
     category = category_of(content)
     if category:
         return category
-    if not listed and not _refers_back(verb):
-        return ""  # an unlisted verb says what it is about itself, or points back ("match the cap")
-    # "Germany's position remains undecided": about what the section's pledges are about
-    if status in ("undecided", "considering", "ruled_out") or verb.lemma_.lower() in EXPLICIT_COMMITMENTS:
-        return _topic(section_topics)
+    # "Germany's position remains undecided", "would match the cap": about what the section's
+    # pledges are about; an unlisted verb must say it itself or point back
+    if _refers_back(verb) or (listed and (status in ("undecided", "considering", "ruled_out")
+                                          or verb.lemma_.lower() in EXPLICIT_COMMITMENTS)):
+        return _topic(section_topics) or _other_if_explicit(verb, chain)
+    return _other_if_explicit(verb, chain)
+
+
+def _other_if_explicit(verb: Token, chain: list[Token]) -> str:
+    """"India has offered to phase out bottom trawling": an explicit commitment to an action no
+    category names is still a commitment, of the category `other`."""
+    if verb.lemma_.lower() in COMMIT_VERBS and len(chain) > 1:
+        return "other"
     return ""
 
 
@@ -228,6 +245,7 @@ def extract_pledges(parsed: ParsedArticle, index: ActorIndex) -> list[Pledge]:
     section_of = _sections(parsed)
     topics: dict[int, list[tuple[int, str]]] = {}  # section -> (sentence, category) pledged so far
     last_committers: list = []  # block of the last pledge, then its actors
+    published_year = int(parsed.article.published[:4]) if parsed.article.published else None
 
     def record(sent: Sentence, actors: list, category: str, status: str, content: list[Token],
                chain: list[Token]) -> None:
@@ -253,7 +271,7 @@ def extract_pledges(parsed: ParsedArticle, index: ActorIndex) -> list[Pledge]:
             if verb.pos_ not in ("VERB", "AUX") or _governed_by_trigger(verb):
                 continue
             trig = _trigger(verb) or _modal_frame(verb)
-            if trig is None or _is_condition(verb):
+            if trig is None or _is_condition(verb) or _not_a_pledge(verb, published_year):
                 continue
             base, head_tokens = trig
             chain = _inner_chain(verb)
@@ -269,8 +287,8 @@ def extract_pledges(parsed: ParsedArticle, index: ActorIndex) -> list[Pledge]:
             subjects = clause_subject(verb)
             if base == "modal":
                 standing_in = bool(subjects) and _stands_in(subjects[0]) and verb.tag_ in ("VBZ", "VBP")
-                if not (MODAL_MARKS & marks or standing_in):
-                    continue
+                if not (MODAL_MARKS & marks or standing_in or _pledges_money(verb, chain)):
+                    continue  # "topped up its contribution by 60 million euros" gives money, whatever the verb
                 base = "action"
             if base == "action" and not ({"future", "hedged", "negated", "conditional", "open", "undecided"} & marks) \
                     and verb.tag_ not in ("VBD", "VBN", "VBZ", "VBP"):
@@ -305,7 +323,46 @@ def _refers_back(verb: Token) -> bool:
         determiners = [d.lower_ for d in obj.children if d.dep_ in ("det", "poss")]
         if set(determiners) & {"the", "this", "that", "its", "their", "such"}:
             return True
+    if verb.lemma_.lower() in FOLLOWING_VERBS and not any(c.dep_ == "dobj" for c in verb.children):
+        return True  # "Ottawa said it would follow"
     return any(c.lower_ == "suit" for c in verb.children)
+
+
+def _not_a_pledge(verb: Token, published_year: int | None) -> bool:
+    """Clauses that look like commitments but are not one: a threat ("would retaliate"), a guess or a
+    warning someone else reports ("analysts suggest Putin aims to"), what a decision is about ("has
+    yet to decide whether it will support"), and history ("promised in 1994 to respect")."""
+    if verb.lemma_.lower() in THREAT_MARKERS:
+        return True
+    speech = reporting_verb(verb)
+    if speech is not None and speech.lemma_.lower() in SPECULATION_VERBS:
+        return True
+    head = clause_head(verb)
+    if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in head.children) and head.dep_ in (
+            "ccomp", "xcomp", "pcomp", "pobj"):
+        return True
+    return _historical(head, published_year)
+
+
+def _historical(head: Token, published_year: int | None) -> bool:
+    """A past-tense clause dated before the article's year, or hanging on a named past event; a
+    simple past right after a sentence dated years back continues that story ("The 1994
+    memorandum saw Ukraine give up its arsenal. Russia promised to respect ...")."""
+    if head.tag_ not in ("VBD", "VBN"):
+        return False
+    if head.tag_ == "VBD" and published_year and head.sent.start > 0:
+        previous = head.doc[head.sent.start - 1].sent  # the sentence before, in the same paragraph
+        years = [int(y) for y in re.findall(r"\b(1[5-9]\d\d|20\d\d)\b", previous.text)]
+        if any(y < published_year - 1 for y in years):
+            return True
+    # the clause's own time adjuncts ("in 1994", "two years ago"), not dates deep in its objects
+    words = [t.text for c in head.children if c.dep_ in ("prep", "npadvmod", "advmod") for t in c.subtree]
+    years = [int(w) for w in words if w.isdigit() and len(w) == 4 and 1500 < int(w) < 2100]
+    if published_year and any(y < published_year for y in years):
+        return True
+    if any(w.lower() == "ago" for w in words):
+        return True
+    return head.dep_ in ("relcl", "acl") and head.head.lower_ in PAST_EVENT_NOUNS
 
 
 def _stands_in(subject: Token) -> bool:
@@ -318,7 +375,7 @@ def _stand_in_agents(verb: Token, subjects: list[Token], sent: Sentence, parsed:
     no agent ("sanctions will be restored"): the actor reporting it, else the last one that committed
     in this or the previous paragraph."""
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) and not any(
-        c.dep_ == "agent" for c in verb.children)
+        c.dep_ == "agent" and not all(is_time(g) for g in c.children if g.dep_ == "pobj") for c in verb.children)
     if not (passive or (subjects and _stands_in(subjects[0]))):
         return []
     speech = reporting_verb(verb)
@@ -326,7 +383,7 @@ def _stand_in_agents(verb: Token, subjects: list[Token], sent: Sentence, parsed:
         speakers = actors_of(clause_subject(speech), parsed, index)
         if speakers:
             return speakers
-    if last_committers and sent.block - last_committers[0] <= 1:
+    if last_committers and sent.block - last_committers[0] <= 3:
         return last_committers[1:]
     return []
 
