@@ -17,7 +17,7 @@ from dossier.lexicon import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
     from dossier.nlp import ParsedArticle
 
@@ -42,6 +42,31 @@ TIME_NOUNS = {"end", "time", "date", "year", "month", "week", "deadline", "start
 def is_time(tok: Token) -> bool:
     """A date or a point in time ("the end of 2027", "2030", "June")."""
     return tok.ent_type_ in ("DATE", "TIME", "CARDINAL") or tok.lower_ in TIME_NOUNS or tok.like_num
+
+
+# Curly double quotes, straight double quotes, guillemets; single quotes only when curly and
+# clearly opening after a space, so apostrophes never start a quote.
+QUOTE_PATTERN = re.compile(
+    r"“([^”“\n]{1,2000})”"
+    r"|\"([^\"\n]{1,2000})\""
+    r"|«\s?([^»\n]{1,2000}?)\s?»"
+    r"|(?:(?<=\s)|^)‘([^’\n]{2,300})’(?=[\s,.;:!?]|$)"
+)
+QUOTE_MARKS = frozenset('"“”«»‘’')
+
+
+def quoted_tokens(doc: Doc) -> set[int]:
+    """Indices of the tokens of a parsed block that stand between quotation marks."""
+    key = "quoted_tokens"
+    if key not in doc.user_data:
+        inside: set[int] = set()
+        for match in QUOTE_PATTERN.finditer(doc.text):
+            group = next(g for g in range(1, 5) if match.group(g) is not None)
+            span = doc.char_span(match.start(group), match.end(group), alignment_mode="expand")
+            if span is not None:
+                inside.update(range(span.start, span.end))
+        doc.user_data[key] = inside
+    return doc.user_data[key]
 
 
 def clause_subject(verb: Token) -> list[Token]:

@@ -15,6 +15,7 @@ from dossier.grammar import (
     has_negation,
     is_time,
     modal_of,
+    quoted_tokens,
     reporting_verb,
     status_markers,
     subtree_tokens,
@@ -29,6 +30,7 @@ from dossier.lexicon import (
     READY_WORDS,
     SPECULATION_VERBS,
     STAND_IN_NOUNS,
+    TERMS_VERBS,
     THREAT_MARKERS,
     UNDECIDED_WORDS,
 )
@@ -224,8 +226,10 @@ def _category(verb: Token, chain: list[Token], content: list[Token], status: str
         return category
     # "Germany's position remains undecided", "would match the cap": about what the section's
     # pledges are about; an unlisted verb must say it itself or point back
-    if _refers_back(verb) or (listed and (status in ("undecided", "considering", "ruled_out")
-                                          or verb.lemma_.lower() in EXPLICIT_COMMITMENTS)):
+    light = verb.lemma_.lower() in LIGHT_COMMIT_VERBS and any(  # "announced smaller pledges"
+        c.dep_ == "dobj" and c.lemma_.lower() in COMMIT_NOUNS for c in verb.children)
+    if _refers_back(verb) or light or (listed and (status in ("undecided", "considering", "ruled_out")
+                                                   or verb.lemma_.lower() in EXPLICIT_COMMITMENTS)):
         return _topic(section_topics) or _other_if_explicit(verb, chain)
     return _other_if_explicit(verb, chain)
 
@@ -267,9 +271,10 @@ def extract_pledges(parsed: ParsedArticle, index: ActorIndex) -> list[Pledge]:
         last_committers[:] = [sent.block, *actors]
 
     for sent in parsed.body:
+        quoted = quoted_tokens(sent.span.doc)
         for verb in sent.span:
-            if verb.pos_ not in ("VERB", "AUX") or _governed_by_trigger(verb):
-                continue
+            if verb.pos_ not in ("VERB", "AUX") or verb.i in quoted or _governed_by_trigger(verb):
+                continue  # inside quotation marks a commitment is the speaker's own words: quotes table
             trig = _trigger(verb) or _modal_frame(verb)
             if trig is None or _is_condition(verb) or _not_a_pledge(verb, published_year):
                 continue
@@ -286,7 +291,8 @@ def extract_pledges(parsed: ParsedArticle, index: ActorIndex) -> list[Pledge]:
                 marks.add("future")
             subjects = clause_subject(verb)
             if base == "modal":
-                standing_in = bool(subjects) and _stands_in(subjects[0]) and verb.tag_ in ("VBZ", "VBP")
+                standing_in = bool(subjects) and _stands_in(subjects[0]) and verb.tag_ in ("VBZ", "VBP") \
+                    and verb.lemma_.lower() in TERMS_VERBS
                 if not (MODAL_MARKS & marks or standing_in or _pledges_money(verb, chain)):
                     continue  # "topped up its contribution by 60 million euros" gives money, whatever the verb
                 base = "action"

@@ -8,20 +8,12 @@ from typing import TYPE_CHECKING
 
 from dossier.actors.model import ActorIndex
 from dossier.commitments.statements import Statement
-from dossier.grammar import actors_of, clause_subject
+from dossier.grammar import QUOTE_PATTERN, actors_of, clause_subject
 from dossier.lexicon import STATEMENT_VERBS
 
 if TYPE_CHECKING:
     from dossier.nlp import ParsedArticle, Sentence
 
-# Curly double quotes, straight double quotes, guillemets; single quotes only when curly and
-# clearly opening after a space, so apostrophes never start a quote.
-_QUOTE = re.compile(
-    r"“([^”“\n]{1,2000})”"
-    r"|\"([^\"\n]{1,2000})\""
-    r"|«\s?([^»\n]{1,2000}?)\s?»"
-    r"|(?:(?<=\s)|^)‘([^’\n]{2,300})’(?=[\s,.;:!?]|$)"
-)
 SPEECH_EXTRA = {"describe", "call", "term", "label", "brand", "dub"}
 
 
@@ -91,7 +83,7 @@ def extract_quotes(parsed: ParsedArticle, index: ActorIndex, statements: list[St
     text = parsed.article.text
     body_blocks = {i for i, b in enumerate(parsed.article.blocks) if b.kind == "paragraph"}
     out: list[Quote] = []
-    for match in _QUOTE.finditer(text):
+    for match in QUOTE_PATTERN.finditer(text):
         group = next(g for g in range(1, 5) if match.group(g) is not None)
         raw = match.group(group)
         quote = raw.strip().rstrip(",").rstrip()  # the comma before "he said" is the writer's, not the speaker's

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from dossier.actors.model import ActorIndex
-from dossier.grammar import actors_of, clause_subject, has_negation, subtree_tokens
+from dossier.grammar import QUOTE_MARKS, actors_of, clause_subject, has_negation, quoted_tokens, subtree_tokens
 from dossier.lexicon import (
     DEMAND_MARKERS,
     KIND_PRIORITY,
@@ -23,7 +23,6 @@ if TYPE_CHECKING:
 
     from dossier.nlp import ParsedArticle
 
-QUOTE_CHARS = set('"“”')
 
 
 @dataclass
@@ -44,7 +43,7 @@ def _speech_kind(verb: Token) -> str | None:
     children = list(verb.children)
     deps = {c.dep_ for c in children}
     preps = {c.lower_ for c in children if c.dep_ in ("prep", "prt")}
-    sentence_has_quote = any(t.text in QUOTE_CHARS for t in verb.sent)
+    sentence_has_quote = any(t.text in QUOTE_MARKS for t in verb.sent)
     if lemma in LIGHT_VERBS:
         for c in children:
             if c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS:
@@ -144,21 +143,6 @@ def _speaker_tokens(verb: Token) -> list[Token]:
     return clause_subject(verb)
 
 
-def _quoted_tokens(span) -> set[int]:
-    """Indices of tokens between quotation marks in a sentence."""
-    inside, open_quote, out = False, "", set()
-    for tok in span:
-        if tok.text in ('"', "“", "”"):
-            if not inside and tok.text != "”":
-                inside, open_quote = True, tok.text
-            elif inside and (tok.text == "”" or open_quote == '"'):
-                inside = False
-            continue
-        if inside:
-            out.add(tok.i)
-    return out
-
-
 def _nested(outer: Token, inner: Token) -> bool:
     """True when `inner` hangs under `outer` other than as a coordinated clause."""
     node = inner
@@ -173,7 +157,7 @@ def extract_statements(parsed: ParsedArticle, index: ActorIndex) -> list[Stateme
     out: list[Statement] = []
     for sent in parsed.body:
         found: dict[str, list[tuple[str, Token]]] = {}
-        quoted = _quoted_tokens(sent.span)
+        quoted = quoted_tokens(sent.span.doc)
         for verb in sent.span:
             if verb.pos_ not in ("VERB", "AUX") or verb.i in quoted:
                 continue  # a verb inside quotation marks is the quoted speaker's, not a report
