@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from dossier.actors.model import ActorIndex, Mention
 from dossier.lexicon import (
     CATEGORY_KEYWORDS,
+    COMMIT_VERBS,
     CONSIDER_WORDS,
     FUTURE_MARKERS,
     HEDGE_MODALS,
@@ -229,6 +230,25 @@ def reported_future(verb: Token) -> bool:
     head = clause_head(verb)
     return not any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
                    for node in (verb, head) for c in node.children)
+
+
+def reports_commitment(speech: Token) -> bool:
+    """A speech verb whose reported clause is a commitment: a future or modal action, or a
+    commitment verb ("said it would match the cap", "Tokyo will apply the rule, he said")."""
+    if speech.lemma_.lower() not in ("say", "tell", "add", "confirm", "announce", "state", "report"):
+        return False  # "argued that ... would": the argument is the statement
+    for clause in (c for c in speech.children if c.dep_ in ("ccomp", "parataxis")):
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects or not any(t.pos_ in ("PRON", "PROPN") or t.tag_ == "NNS" for s in subjects
+                                   for t in (s, *s.children)):
+            continue  # "said Western presence would prevent ...": a claim about the world
+        for verb in (clause, *(c for c in clause.children if c.dep_ in ("xcomp", "conj"))):
+            if verb.lemma_.lower() in COMMIT_VERBS and verb.lemma_.lower() not in ("say", "decide"):
+                return True
+            if any(c.dep_ == "aux" and c.lower_ in FUTURE_MARKERS | {"would"} for c in verb.children) \
+                    and not has_negation(verb):
+                return True
+    return False
 
 
 def _local_text(tokens: list[Token]) -> str:

@@ -6,11 +6,21 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from dossier.actors.model import ActorIndex
-from dossier.grammar import QUOTE_MARKS, actors_of, clause_subject, has_negation, quoted_tokens, subtree_tokens
+from dossier.grammar import (
+    QUOTE_MARKS,
+    actors_of,
+    clause_subject,
+    has_negation,
+    quoted_tokens,
+    reports_commitment,
+    subtree_tokens,
+)
 from dossier.lexicon import (
     DEMAND_MARKERS,
+    EVALUATED_NOUNS,
     KIND_PRIORITY,
     LIGHT_VERBS,
+    POSITIVE_MARKERS,
     REJECTION_MARKERS,
     STATEMENT_NOUNS,
     STATEMENT_VERBS,
@@ -58,6 +68,8 @@ def _speech_kind(verb: Token) -> str | None:
         return "claim" if deps & {"oprd", "ccomp", "xcomp"} else None  # "called the plan a sham"
     if lemma == "point" and not preps & {"to", "out"}:
         return None
+    if lemma in ("announce", "confirm", "unveil", "reveal", "disclose") and not deps & {"ccomp", "parataxis"}:
+        return None  # "announced the deal on Tuesday" restates a fact
     if lemma in ("say", "add", "tell", "write", "reply", "respond", "explain", "state", "note", "recall") \
             and not (deps & {"ccomp", "parataxis"} or sentence_has_quote):
         return None
@@ -98,12 +110,16 @@ def _refine(kind: str, verb: Token) -> str:
             reported = STATEMENT_VERBS.get(clause.lemma_.lower(), "claim")
             if reported in ("endorsement", "accusation", "rejection", "demand", "threat"):
                 return reported
+    if kind == "claim" and verb.lemma_.lower() == "call" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in EVALUATED_NOUNS for c in verb.children):
+        # "called the pact a capitulation" rejects it; "called the deal a lifeline" endorses it
+        return "endorsement" if _content_has(verb, POSITIVE_MARKERS) else "rejection"
     if kind == "claim" and (_content_has(verb, REJECTION_MARKERS) or _reports_refusal(verb)):
         return "rejection"
     if kind == "claim" and _content_has(verb, WARNING_MARKERS):
         return "warning"
     if kind == "claim" and _content_has(verb, DEMAND_MARKERS) and verb.lemma_.lower() in (
-            "insist", "stress", "say", "emphasize", "emphasise", "argue", "maintain", "state", "declare"):
+            "insist", "stress", "say", "emphasize", "emphasise", "argue", "maintain", "state", "declare", "add"):
         return "demand"
     return kind
 
@@ -165,6 +181,8 @@ def extract_statements(parsed: ParsedArticle, index: ActorIndex) -> list[Stateme
             if kind is None:
                 continue
             kind = _refine(kind, verb)
+            if kind == "claim" and reports_commitment(verb):
+                continue  # "Tokyo will apply the rule, the minister said": the pledges table has it
             for mention in actors_of(_speaker_tokens(verb), parsed, index):
                 found.setdefault(mention.actor, []).append((kind, verb))
         for speaker, acts in found.items():
