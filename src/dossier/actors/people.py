@@ -11,6 +11,10 @@ from dossier.actors import gazetteer
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+# Words of organization names: a titled span holding one is not a person's name.
+ORG_WORDS = {"Ministry", "Department", "Commission", "Council", "Agency", "Fund", "Bank", "Office", "Party",
+             "Union", "Committee", "Group", "Association", "Institute", "Organization", "Organisation", "Campaign",
+             "Coalition", "Alliance", "Forum", "Corporation", "Company", "Foundation", "Network", "Court"}
 NAME_PARTICLES = {"de", "da", "van", "von", "der", "bin", "al", "el", "ibn", "la", "le", "du", "dos", "di"}
 # Words a model sometimes folds into a PERSON entity that are not part of the name.
 GENERIC_TITLE_WORDS = {"leader", "chief", "head", "spokesperson", "spokesman", "spokeswoman", "official",
@@ -80,20 +84,26 @@ def titled_names(sent: Span) -> list[Span]:
     from spacy.tokens import Span
 
     doc, found = sent.doc, []
+    # the small model often takes a titled name for an organization ("spokeswoman Maja Holmgren")
+    mistaken = {"", "ORG", "NORP"}
     for tok in sent:
-        if tok.pos_ != "PROPN" or tok.ent_type_ or not tok.text[:1].isupper():
+        if tok.pos_ != "PROPN" or tok.ent_type_ not in mistaken or not tok.text[:1].isupper():
             continue
+        if tok.i + 1 < sent.end and doc[tok.i + 1].pos_ == "PROPN" and doc[tok.i + 1].dep_ == "compound":
+            continue  # not the last word of the name
         start = tok.i
         while start > sent.start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" \
-                and doc[start - 1].text[:1].isupper() and not doc[start - 1].ent_type_:
+                and doc[start - 1].text[:1].isupper() and doc[start - 1].ent_type_ in mistaken \
+                and not is_title_word(doc[start - 1]):
             start -= 1
         end = tok.i + 1
-        if end - start < 2 or any(is_title_word(t) or gazetteer.lookup(t.text) for t in doc[start:end]):
+        if end - start < 2 or any(is_title_word(t) or gazetteer.lookup(t.text) or t.text.isupper()
+                                  or t.text in ORG_WORDS for t in doc[start:end]):
             continue
         # "the envoy for Sudan, Ramtane Lamamra": the parser may hang the name on "Sudan"
         chain = [tok.head, tok.head.head, tok.head.head.head]
         appositive = tok.dep_ == "appos" and any(is_title_word(t) for t in chain)
-        after_title = start > sent.start and is_title_word(doc[start - 1]) and doc[start - 1].text[:1].isupper()
+        after_title = start > sent.start and is_title_word(doc[start - 1])
         if appositive or after_title:
             found.append(Span(doc, start, end, label="PERSON"))
     return found

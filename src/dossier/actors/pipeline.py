@@ -26,6 +26,7 @@ from dossier.actors.vocabulary import (
     EVENT_WORDS,
     GROUP_NOUNS,
     ORG_HEADS,
+    PARTY_WORDS,
     STATE_AGENT_NOUNS,
     STATE_BODIES,
 )
@@ -159,12 +160,23 @@ class _Builder(ReferenceResolver):
                 continue
             self.add(doc, start, end, sent, doc[start:end].text, "organization", "name")
         for tok in span:
-            if tok.text in ORG_HEADS and self._free(doc, tok.i, tok.i + 1):
+            party = tok.text in PARTY_WORDS and tok.i > span.start
+            if (tok.text in ORG_HEADS or party) and self._free(doc, tok.i, tok.i + 1):
                 start, end = tok.i, tok.i + 1
                 while start > span.start and doc[start - 1].text[:1].isupper() \
-                        and doc[start - 1].pos_ in ("PROPN", "ADJ") \
-                        and self._free(doc, start - 1, start) and doc[start - 1].text not in kb.demonyms():
-                    start -= 1
+                        and doc[start - 1].pos_ in ("PROPN", "ADJ") and doc[start - 1].text not in kb.demonyms():
+                    if self._free(doc, start - 1, start):
+                        start -= 1
+                        continue
+                    # "Sri Lanka Coast Guard", "Qatar Fund for Development", "Sweden Democrats": the
+                    # country begins the organization's name (a state body stays the state's)
+                    released = None if tok.text in STATE_BODIES else self._release_country(sent, doc[start - 1])
+                    if released is None:
+                        break
+                    start = released
+                if party and (end - start >= 2 or doc[start - 1].lower_ == "the"):
+                    self.add(doc, start, end, sent, doc[start:end].text, "organization", "name")
+                    continue
                 tail = " " + doc[end:min(end + 6, span.end)].text
                 m = re.match(r"((?:\s(?:of|for)\s(?:the\s)?[A-Z][\w-]+)+)", tail)
                 if m:
@@ -175,6 +187,24 @@ class _Builder(ReferenceResolver):
                 if EVENT_WORDS.intersection(words) or not self._free(doc, start, end):
                     continue
                 self.add(doc, start, end, sent, doc[start:end].text, "organization", "name")
+
+    def _release_country(self, sent: Sentence, tok: Token) -> int | None:
+        """Undo a country mention ending at `tok` (it begins a longer name); its first token index."""
+        offset = self.parsed.offset(tok)
+        mention = next((m for m in self.mentions if m.sentence == sent.index and m.start <= offset < m.end
+                        and m.end == offset + len(tok) and self.actors[m.actor].type == "country"), None)
+        if mention is None:
+            return None
+        self.mentions.remove(mention)
+        actor = self.actors[mention.actor]
+        actor.mentions.remove(mention)
+        if not actor.mentions:
+            del self.actors[mention.actor]
+        block = tok.doc.user_data["block_index"]
+        base = tok.doc.user_data["block_start"]
+        first = tok.i - len(tok.doc.text[mention.start - base:offset - base].split())
+        self.taken.difference_update((block, i) for i in range(first, tok.i + 1))
+        return first
 
     # -- groups ------------------------------------------------------------------------------
     def find_groups(self, sent: Sentence) -> None:

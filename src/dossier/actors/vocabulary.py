@@ -66,3 +66,6 @@ COLLECTIVE_NOUNS = {"nations", "countries", "states", "governments", "economies"
 # "some 190 nations" or "the parties".
 STATE_COLLECTIVES = {"nation", "country", "state", "government", "economy", "party", "signatory", "member",
                      "democracy", "power"}
+# Plural names of political parties ("the Greens", "Sweden Democrats", "Christian Democrats").
+PARTY_WORDS = {"Democrats", "Republicans", "Greens", "Liberals", "Conservatives", "Moderates", "Socialists",
+               "Tories", "Progressives", "Nationalists", "Democrats'", "Centrists", "Labourites"}
