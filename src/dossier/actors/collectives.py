@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from dossier import kb
-from dossier.actors.vocabulary import COLLECTIVE_NOUNS, STATE_COLLECTIVES
+from dossier.actors.vocabulary import COLLECTIVE_NOUNS, RELATIONAL_COLLECTIVES, STATE_COLLECTIVES
 from dossier.lexicon import COMMIT_VERBS, READY_WORDS, REPORTING_VERBS, STATEMENT_VERBS
 
 if TYPE_CHECKING:
@@ -53,6 +53,8 @@ def is_collective_head(tok: Token) -> bool:
         return False  # "new members strengthen defence": a generic plural, not an actor that commits or speaks
     demonyms = kb.demonyms()
     for child in tok.children:
+        if tok.lower_ in RELATIONAL_COLLECTIVES and child.dep_ in ("poss", "amod") and child.ent_type_ != "NORP":
+            continue  # "Ukraine's Western backers" are a collective of their own
         if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and child.text[:1].isupper()
                                     and child.i > tok.sent.start):
             return False  # "its negotiators" are its own; "European governments" name no one in particular

@@ -61,7 +61,12 @@ COLLECTIVE_NOUNS = {"nations", "countries", "states", "governments", "economies"
                     "powers", "neighbours", "neighbors", "participants", "mediators", "guarantors", "sides",
                     "groups", "organisations", "organizations", "agencies", "monarchies", "republics",
                     "coalitions", "states parties", "nations parties", "governors", "mayors", "cities",
-                    "contributors", "suppliers", "refiners", "traders", "platforms", "labs", "giants"}
+                    "contributors", "suppliers", "refiners", "traders", "platforms", "labs", "giants", "backers",
+                    "supporters"}
+# Collectives named by a relation to someone ("Ukraine's backers", "Kyiv's allies"): the possessor is
+# who they relate to, not who they belong to.
+RELATIONAL_COLLECTIVES = {"allies", "partners", "backers", "supporters", "creditors", "lenders", "donors",
+                          "neighbours", "neighbors", "rivals", "critics", "opponents"}
 # Collectives that are the same kind of thing: a later bare "the countries" refers back to
 # "some 190 nations" or "the parties".
 STATE_COLLECTIVES = {"nation", "country", "state", "government", "economy", "party", "signatory", "member",
