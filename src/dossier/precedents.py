@@ -196,10 +196,10 @@ def extract_precedents(parsed: ParsedArticle) -> list[Precedent]:
     seen: set[str] = set()
 
     def add(sent: Sentence, start: int, end: int, canonical: str, year: int | None, kind: str, source: str,
-            invoked_as: str = "") -> None:
+            invoked_as: str = "", name: str = "") -> None:
         doc = sent.span.doc
         span = doc[start:end]
-        name = re.sub(r"^(?:the|a|an)\s+", "", span.text, flags=re.I)
+        name = name or re.sub(r"^(?:the|a|an)\s+", "", span.text, flags=re.I)
         name = re.sub(r"\s*[’']s?$", "", name).strip()
         key = canonical.lower()
         if key in seen or not name:
@@ -244,8 +244,9 @@ def extract_precedents(parsed: ParsedArticle) -> list[Precedent]:
             add(sent, start, end, name, year, doc[end - 1].lower_, "pattern")
         for start, end, known in _invocations(parsed, sent, taken):
             taken.update(range(start, end))
-            if known is not None:
-                add(sent, start, end, known.name, known.year, known.kind, "knowledge base", "cautionary")
+            if known is not None:  # named as the event, not the place: "another Munich" is the Munich Agreement
+                add(sent, start, end, known.name, known.year, known.kind, "knowledge base", "cautionary",
+                    name=known.name)
             else:
                 add(sent, start, end, doc[start:end].text, None, "invocation", "pattern", "cautionary")
     return out
@@ -262,17 +263,30 @@ def _anchored_events(sent: Sentence, taken: set[int], published_year: int | None
         start = min(t.i for t in phrase)
         while start < tok.i and (doc[start].is_punct or doc[start].dep_ in ("det", "poss", "case")):
             start += 1
-        text_end = None
-        for t in tok.subtree:
-            if t.i > tok.i and t.lower_ in ("ago", "earlier"):
-                text_end = t.i + 1
-        if text_end is None or text_end - tok.i > 14 or taken.intersection(range(start, text_end)):
+        text_end = _time_anchor_end(tok, sent)
+        if text_end is None or taken.intersection(range(start, text_end)):
             continue
         span = doc[start:text_end]
         year = relative_year(span.text, published_year)
         if year and (published_year is None or year < published_year):
             found.append((start, text_end, year))
     return found
+
+
+def _time_anchor_end(noun: Token, sent: Sentence) -> int | None:
+    """End of "<noun> [struck|held|signed ...] [in Oslo] a decade ago": the first "ago" or "earlier"
+    within a dozen words, with at most one verb (a participle) and no clause break in between."""
+    verbs = 0
+    for t in sent.span.doc[noun.i + 1:min(noun.i + 14, sent.span.end)]:
+        if t.lower_ in ("ago", "earlier"):
+            return t.i + 1
+        if (t.is_punct and t.text not in ("-", "–")) or t.lower_ in ("and", "but", "while", "because"):
+            return None
+        if t.pos_ in ("VERB", "AUX") and t.lower_ not in ("was", "were", "had", "has", "been"):
+            verbs += 1
+            if verbs > 1 or t.tag_ not in ("VBN", "VBD"):
+                return None
+    return None
 
 
 def _invocations(parsed: ParsedArticle, sent: Sentence, taken: set[int]) -> list[tuple[int, int, kb.Precedent | None]]:

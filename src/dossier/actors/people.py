@@ -102,7 +102,8 @@ def titled_names(sent: Span) -> list[Span]:
             continue
         # "the envoy for Sudan, Ramtane Lamamra": the parser may hang the name on "Sudan"
         chain = [tok.head, tok.head.head, tok.head.head.head]
-        appositive = tok.dep_ == "appos" and any(is_title_word(t) for t in chain)
+        appositive = (tok.dep_ == "appos" and any(is_title_word(t) for t in chain)) or any(
+            c.dep_ == "appos" and is_title_word(c) for c in tok.children)  # "said Ana Ruiz, the minister"
         after_title = start > sent.start and is_title_word(doc[start - 1])
         if appositive or after_title:
             found.append(Span(doc, start, end, label="PERSON"))

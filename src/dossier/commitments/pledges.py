@@ -48,6 +48,8 @@ NOMINAL_PLEDGES = {"pledge", "commitment", "promise", "offer", "proposal", "vow"
 # Event nouns a past-tense relative clause dates as history ("a truce struck in Geneva last year").
 PAST_EVENT_NOUNS = {"memorandum", "truce", "ceasefire", "accord", "agreement", "deal", "treaty", "pact", "summit",
                     "conference", "embargo", "accession", "talks", "initiative", "framework", "protocol"}
+# Light verbs that, with a definite object, report what is already known ("announced the deal").
+RESTATING_VERBS = {"announce", "confirm", "unveil", "present", "welcome", "hail"}
 # Verbs that, without an object, do what was just committed ("Ottawa would follow").
 FOLLOWING_VERBS = {"follow", "match", "emulate", "copy", "reciprocate", "join", "do"}
 # Marks of a clause that speaks of the agent's own future, intended or refused action.
@@ -94,6 +96,8 @@ def _trigger(verb: Token) -> tuple[str, list[Token]] | None:
     if lemma == "put" and "forward" not in particles:
         return None
     if lemma in LIGHT_COMMIT_VERBS:  # "confirmed plans for", "reiterated his offer", "set goals"
+        if lemma in RESTATING_VERBS and any(d.lower_ == "the" for o in objects for d in o.children):
+            return None  # "announced the deal on Tuesday" restates what is known
         for obj in objects:
             if obj.lemma_.lower() in COMMIT_NOUNS or obj.lower_ in COMMIT_NOUNS:
                 return COMMIT_NOUNS.get(obj.lower_, COMMIT_NOUNS.get(obj.lemma_.lower(), "committed")), [verb]
@@ -239,6 +243,9 @@ def _other_if_explicit(verb: Token, chain: list[Token]) -> str:
     category names is still a commitment, of the category `other`."""
     if verb.lemma_.lower() in COMMIT_VERBS and len(chain) > 1:
         return "other"
+    if verb.lemma_.lower() in ACTION_VERBS and any(c.dep_ == "dobj" for c in verb.children) and any(
+            c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in verb.children):
+        return "other"  # "Uganda will build two grain silos"
     return ""
 
 

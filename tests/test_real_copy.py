@@ -1,0 +1,129 @@
+"""How real news copy states commitments, statements and precedents: one test per error class
+(issue 8), on sentences of our own, with the rows each must give."""
+
+from .conftest import rows, tables_for
+
+
+def test_a_counted_collective_commits_and_later_references_merge_into_it():
+    text = ("LIMA, March 3 (Agency) - Some 120 countries agreed on Sunday to halve plastic waste by 2040.\n\n"
+            "The nations also agreed to fund recycling plants in poorer states, officials said.")
+    tables = tables_for(text)
+    assert ("Some 120 countries", "group") in rows(tables.actors, "name", "type")
+    assert rows(tables.pledges, "actor", "status") == {("Some 120 countries", "committed")}
+    assert len(tables.pledges) == 2
+
+
+def test_a_collective_named_by_its_adjective_is_its_own_actor():
+    tables = tables_for("Wealthy economies will shoulder most of the cost of the new fund.")
+    assert rows(tables.pledges, "actor", "category", "status") == {("Wealthy economies", "funding", "committed")}
+
+
+def test_a_possessive_or_named_modifier_keeps_its_owner():
+    tables = tables_for("Kenya's negotiators agreed to extend the truce. EU leaders will double humanitarian aid.")
+    assert rows(tables.pledges, "actor") == {("Kenya",), ("European Union",)}
+    assert "group" not in set(tables.actors["type"])
+
+
+def test_reported_speech_would_is_a_commitment_of_the_speaker():
+    text = "Chile said it would match the new export levy, and Peru said it would follow within weeks."
+    pledges = tables_for(text).pledges
+    assert rows(pledges, "actor", "status") == {("Chile", "committed"), ("Peru", "committed")}
+    assert set(pledges["category"]) == {"trade"}
+
+
+def test_reported_speech_with_a_condition_is_only_proposed():
+    pledges = tables_for("Norway said it would waive the duties if Iceland lifted its quota.").pledges
+    assert rows(pledges, "actor", "status") == {("Norway", "proposed")}
+
+
+def test_verbs_no_list_holds_commit_through_the_clause():
+    text = ("Vietnam will blacklist the tankers that carry sanctioned crude. "
+            "Ghana is set to waive licence fees for solar farms. "
+            "Ecuador could extend the fishing moratorium. "
+            "Bolivia will not prohibit lithium exports.")
+    pledges = tables_for(text).pledges
+    status = dict(zip(pledges["actor"], pledges["status"], strict=True))
+    assert status == {"Vietnam": "committed", "Ghana": "committed", "Ecuador": "considering",
+                      "Bolivia": "ruled_out"}
+
+
+def test_a_future_of_the_world_is_no_commitment():
+    pledges = tables_for("Prices will rise sharply. Analysts suggest Brazil aims to raise tariffs.").pledges
+    assert pledges.empty
+
+
+def test_nominal_commitments_have_owners():
+    text = ("Portugal's pledge to host the next round of talks was welcomed. "
+            "Japan announced plans for further sanctions on shipping firms.")
+    assert rows(tables_for(text).pledges, "actor", "category", "status") == {
+        ("Portugal", "diplomacy", "committed"), ("Japan", "sanctions", "proposed")}
+
+
+def test_stand_in_instruments_and_agentless_clauses_belong_to_the_adopter():
+    text = ("The European Union adopted a new sanctions package on Monday.\n\n"
+            "The package also bars imports of Russian aluminium.\n\n"
+            "Sanctions will be extended to three more banks, the bloc said.")
+    pledges = tables_for(text).pledges
+    assert set(pledges["actor"]) == {"European Union"}
+    evidence = set(pledges["evidence"])
+    assert "The package also bars imports of Russian aluminium." in evidence
+    assert "Sanctions will be extended to three more banks, the bloc said." in evidence
+
+
+def test_history_and_threats_are_not_pledges():
+    text = ("In 1997 the three powers promised to respect the border. "
+            "Iran vowed it would retaliate against any attack.")
+    assert tables_for(text, published="2026-03-01").pledges.empty
+
+
+def test_a_commitment_inside_a_quote_is_the_quotes_not_a_pledge_row():
+    tables = tables_for('"We will send engineers next month," said Ana Ruiz, the defence minister of Peru.')
+    assert tables.pledges.empty
+    assert rows(tables.quotes, "speaker") == {("Ana Ruiz",)}
+
+
+def test_speaker_named_after_the_quote_with_an_appositive():
+    text = ('"This text is a betrayal of the islands," said Tomas Lind, the chief negotiator for Tuvalu. '
+            'Lind called the deal a capitulation.')
+    tables = tables_for(text)
+    assert ("This text is a betrayal of the islands", "Tomas Lind") in {
+        (q.rstrip(","), s) for q, s in rows(tables.quotes, "quote", "speaker")}
+    assert ("Tomas Lind", "rejection") in rows(tables.statements, "speaker", "kind")
+
+
+def test_an_evaluation_that_praises_is_an_endorsement():
+    statements = tables_for("Mali called the accord a historic breakthrough.").statements
+    assert rows(statements, "speaker", "kind") == {("Mali", "endorsement")}
+
+
+def test_restating_a_fact_or_a_pledge_is_no_claim():
+    text = ("Finance Minister Ruth Okello announced the deal on Tuesday. "
+            "Uganda will build two grain silos, Okello said.")
+    tables = tables_for(text)
+    assert tables.statements.empty
+    assert rows(tables.pledges, "actor", "status") == {("Uganda", "committed")}
+
+
+def test_relative_years_and_invoked_places_are_precedents():
+    text = ("The accord borrows from the deal struck in Oslo a decade ago. "
+            "Critics warned the summit risked becoming another Munich.")
+    precedents = tables_for(text, published="2026-06-01").precedents
+    years = dict(zip(precedents["name"], precedents["year"], strict=True))
+    assert years.get("deal struck in Oslo a decade ago") == 2016
+    assert years.get("Munich Agreement") == 1938
+    assert set(precedents["invoked_as"][precedents["name"] == "Munich Agreement"]) == {"cautionary"}
+
+
+def test_the_next_meeting_is_not_a_precedent():
+    text = "Ministers will meet again in Rome next month to review the deal."
+    assert tables_for(text, published="2026-06-01").precedents.empty
+
+
+def test_bylines_credits_and_captions_are_not_actors():
+    text = ("By Lena Hart and Omar Diallo\n\n"
+            "ACCRA, May 2 (Agency) - Ghana agreed on Friday to cut cocoa export levies.\n\n"
+            "FILE PHOTO: Workers load cocoa bags at the port of Tema, Ghana, May 1, 2026. AGENCY/Kofi Mensah\n\n"
+            "(Reporting by Lena Hart; Editing by Paul Grey)")
+    tables = tables_for(text)
+    assert set(tables.actors["name"]) == {"Ghana"}
+    assert rows(tables.pledges, "actor", "category") == {("Ghana", "trade")}
