@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from dossier.actors import ActorIndex, Mention, extract_actors
 from dossier.commitments.pledges import extract_pledges
 from dossier.commitments.quotes import extract_quotes
-from dossier.commitments.statements import extract_statements
+from dossier.commitments.statements import extract_statements, quoted_statements
 from dossier.ingest.article import Article
 from dossier.nlp import ParsedArticle, parse
 from dossier.precedents import extract_precedents
@@ -74,6 +74,7 @@ def commitment_tables(parsed: ParsedArticle, index: ActorIndex) -> tuple[pd.Data
     pledges = extract_pledges(parsed, index)
     statements = extract_statements(parsed, index)
     quotes = extract_quotes(parsed, index, statements)
+    statements = sorted([*statements, *quoted_statements(parsed, quotes, statements)], key=lambda s: s.sentence_id)
     return frame("pledges", pledges), frame("statements", statements), frame("quotes", quotes)
 
 

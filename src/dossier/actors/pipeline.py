@@ -89,6 +89,9 @@ class _Builder(ReferenceResolver):
             for part in rest:
                 if part.lower() not in NAME_PARTICLES and len(part) > 2 and part[0].isupper():
                     surnames.setdefault(part, set()).add(full)
+                prefix, _, after = part.partition("-")  # "al-Burhan" is also "Burhan"
+                if after and prefix.lower() in NAME_PARTICLES and len(after) > 2 and after[0].isupper():
+                    surnames.setdefault(after, set()).add(full)
             if rest and first.lower() not in lower_words and len(first) > 3:
                 surnames.setdefault(first, set()).add(full)  # "Abdulaziz rejected", when unambiguous
         for surname, fulls in surnames.items():

@@ -186,6 +186,10 @@ def extract_statements(parsed: ParsedArticle, index: ActorIndex) -> list[Stateme
             for mention in actors_of(_speaker_tokens(verb), parsed, index):
                 found.setdefault(mention.actor, []).append((kind, verb))
         for speaker, acts in found.items():
+            # an act inside another act of the speaker is part of it ("urged Washington to lift what
+            # he called illegal sanctions" is a demand), unless the outer act is a plain "said"
+            acts = [(kind, verb) for kind, verb in acts if not any(
+                outer_kind != "claim" and _nested(outer, verb) for outer_kind, outer in acts if outer.i != verb.i)]
             kept: list[tuple[str, Token]] = []
             for kind, verb in sorted(acts, key=lambda a: KIND_PRIORITY.index(a[0])):
                 nested = any(_nested(k_verb, verb) or _nested(verb, k_verb) for _, k_verb in kept)
@@ -199,3 +203,43 @@ def extract_statements(parsed: ParsedArticle, index: ActorIndex) -> list[Stateme
                     start=sent.start, end=sent.end,
                 ))
     return out
+
+
+def quoted_statements(parsed: ParsedArticle, quotes: list, statements: list[Statement]) -> list[Statement]:
+    """A quote can be the whole statement ("“We will not hesitate to use it.”"): a threat, warning,
+    rejection or demand by its speaker, from what the quoted words say; plain quoted claims are
+    left to the quotes table."""
+    said = {(s.speaker, s.sentence_id) for s in statements}
+    out: list[Statement] = []
+    for quote in quotes:
+        if not quote.speaker or (quote.speaker, quote.sentence_id) in said:
+            continue
+        sent = parsed.sentences[quote.sentence_id]
+        base = sent.span.doc.user_data["block_start"]
+        span = sent.span.doc.char_span(quote.start - base, quote.end - base, alignment_mode="expand")
+        kind = _quoted_kind(list(span)) if span is not None else None
+        if kind:
+            said.add((quote.speaker, quote.sentence_id))
+            out.append(Statement(speaker=quote.speaker, kind=kind, target="", verb="(quote)", evidence=sent.text,
+                                 sentence_id=sent.index, start=sent.start, end=sent.end))
+    return out
+
+
+def _quoted_kind(tokens: list[Token]) -> str | None:
+    words = {t.lower_ for t in tokens} | {t.lemma_.lower() for t in tokens}
+    text = " ".join(t.lower_ for t in tokens)
+
+    def has(markers: set[str]) -> bool:
+        return bool(words & markers) or any(" " in m and m in text for m in markers)
+
+    future = any(t.lower_ in ("will", "'ll", "would", "shall") for t in tokens)
+    first_person = bool(words & {"we", "i", "us", "our"})
+    if future and (has(THREAT_MARKERS) or (first_person and "hesitate" in words and "not" in words)):
+        return "threat"
+    if has(REJECTION_MARKERS) or (first_person and future and any(t.dep_ == "neg" for t in tokens)):
+        return "rejection"
+    if has(WARNING_MARKERS) or any(t.lower_ in ("nobody", "no one") and t.head.lemma_ == "want" for t in tokens):
+        return "warning"
+    if has(DEMAND_MARKERS):
+        return "demand"
+    return None
