@@ -48,6 +48,8 @@ NOMINAL_PLEDGES = {"pledge", "commitment", "promise", "offer", "proposal", "vow"
 # Event nouns a past-tense relative clause dates as history ("a truce struck in Geneva last year").
 PAST_EVENT_NOUNS = {"memorandum", "truce", "ceasefire", "accord", "agreement", "deal", "treaty", "pact", "summit",
                     "conference", "embargo", "accession", "talks", "initiative", "framework", "protocol"}
+# Categories of what armed forces use: buying them is that commitment, not trade.
+ARMS_CATEGORIES = {"troops", "air_support", "military_aid", "security_guarantee"}
 # Light verbs that, with a definite object, report what is already known ("announced the deal").
 RESTATING_VERBS = {"announce", "confirm", "unveil", "present", "welcome", "hail"}
 # Verbs that, without an object, do what was just committed ("Ottawa would follow").
@@ -185,9 +187,9 @@ def _separate_clause(child: Token) -> bool:
     return child.dep_ == "advcl" and not infinitive
 
 
-def _pledges_money(verb: Token, chain: list[Token]) -> bool:
+def _pledges_money(verb: Token | None, chain: list[Token]) -> bool:
     """"committed $145 million to build customs posts": the object is money, whatever it buys."""
-    for node in (verb, *chain):
+    for node in ((verb, *chain) if verb is not None else chain):
         for obj in (c for c in node.children if c.dep_ == "dobj"):
             words = {t.lower_ for t in obj.subtree}
             if words & MONEY_WORDS:
@@ -221,10 +223,13 @@ def _inherits_markers(verb: Token) -> bool:
 def _category(verb: Token, chain: list[Token], content: list[Token], status: str,
               section_topics: list[tuple[int, str]], listed: bool = True) -> str:
     """What is committed: from the verbs, the object, the clause's words, or else the section's topic."""
-    if any(t.lemma_.lower() in TRADE_VERBS for t in chain):
-        return "trade"  # "will buy $10 billion of soybeans" is trade, whatever the sum
+    buying = [t for t in chain if t.lemma_.lower() in TRADE_VERBS]
+    if buying and not _pledges_money(None, [t for t in chain if t not in buying]):
+        # "will buy $10 billion of soybeans" is trade, whatever the sum; "will buy 12 jets" is what is bought
+        bought = category_of(content)
+        return bought if bought in ARMS_CATEGORIES else "trade"
     if _pledges_money(verb, chain):
-        return "funding"
+        return "funding"  # "pledged $900 million to buy interceptors" gives money
     category = category_of(content)
     if category:
         return category
@@ -232,8 +237,9 @@ def _category(verb: Token, chain: list[Token], content: list[Token], status: str
     # pledges are about; an unlisted verb must say it itself or point back
     light = verb.lemma_.lower() in LIGHT_COMMIT_VERBS and any(  # "announced smaller pledges"
         c.dep_ == "dobj" and c.lemma_.lower() in COMMIT_NOUNS for c in verb.children)
-    if _refers_back(verb) or light or (listed and (status in ("undecided", "considering", "ruled_out")
-                                                   or verb.lemma_.lower() in EXPLICIT_COMMITMENTS)):
+    stance = status in ("undecided", "considering", "ruled_out") and (
+        verb.lemma_.lower() in COMMIT_VERBS or status == "undecided" or has_negation(verb))
+    if _refers_back(verb) or light or (listed and (stance or verb.lemma_.lower() in EXPLICIT_COMMITMENTS)):
         return _topic(section_topics) or _other_if_explicit(verb, chain)
     return _other_if_explicit(verb, chain)
 
@@ -311,7 +317,7 @@ def extract_pledges(parsed: ParsedArticle, index: ActorIndex) -> list[Pledge]:
             stop = {s.i for s in subjects if s.dep_ != "nsubjpass" or s.head.i != verb.i} | {
                 c.i for c in verb.children if _separate_clause(c)}
             content = [t for t in subtree_tokens(verb, stop) if not t.is_punct or t.text == "%"]
-            category = _category(verb, chain, content, status, topics.get(section_of[sent.block], []),
+            category = _category(verb, chain, content, status, [t for section in topics.values() for t in section],
                                  listed=trig[0] != "modal")
             if not category:
                 continue
@@ -420,10 +426,9 @@ def _topic(pledged: list[tuple[int, str]]) -> str:
     """The category of the last pledge sentence; if it held several, the section's commonest of them."""
     if not pledged:
         return ""
-    last = pledged[-1][0]
-    candidates = list(dict.fromkeys(c for i, c in pledged if i == last))
-    counts = [c for _, c in pledged]
-    return max(candidates, key=counts.count)
+    counts = [c for _, c in pledged if c != "other"] or [c for _, c in pledged]
+    order = {c: i for i, (_, c) in enumerate(pledged)}  # ties go to the most recent
+    return max(set(counts), key=lambda c: (counts.count(c), order[c]))
 
 
 def _sections(parsed: ParsedArticle) -> list[int]:
