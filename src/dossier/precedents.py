@@ -51,7 +51,8 @@ RELATIVE_YEAR = re.compile(r"\b(?:(?:more|less) than |nearly |almost |about |som
                            re.I)
 # "another Munich", "a repeat of Copenhagen", "likening the deal to Munich": a place standing for an event.
 INVOCATION = re.compile(r"\b(?:another|a (?:second|new|repeat of)|repeat(?:ing)? of|likening [\w\s]{1,40}? to|"
-                        r"compar(?:ed|ing) [\w\s]{1,40}? to|echoes of|shades of)\s+([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)")
+                        r"compar(?:ed|ing) [\w\s]{1,40}? to|echoes of|shades of)\s+"
+                        r"([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?|1[89]\d\d|20[0-4]\d)\b")
 # Nouns that name a past meeting or event when a past time anchors them ("the talks in New Delhi a
 # decade ago", "the memorandum signed four years ago").
 ANCHORED_NOUNS = {"meeting", "talks", "conference", "summit", "deal", "agreement", "accord", "memorandum",
@@ -244,11 +245,13 @@ def extract_precedents(parsed: ParsedArticle) -> list[Precedent]:
             add(sent, start, end, name, year, doc[end - 1].lower_, "pattern")
         for start, end, known in _invocations(parsed, sent, taken):
             taken.update(range(start, end))
-            if known is not None:  # named as the event, not the place: "another Munich" is the Munich Agreement
-                add(sent, start, end, known.name, known.year, known.kind, "knowledge base", "cautionary",
-                    name=known.name)
+            surface = doc[start:end].text
+            if known is not None:  # named as the article names it; the canonical event and its year from the KB
+                add(sent, start, end, known.name, known.year, known.kind, "knowledge base", "cautionary")
+            elif _YEAR.fullmatch(surface):  # "another 1973"
+                add(sent, start, end, surface, int(surface), "invocation", "pattern", "cautionary")
             else:
-                add(sent, start, end, doc[start:end].text, None, "invocation", "pattern", "cautionary")
+                add(sent, start, end, surface, None, "invocation", "pattern", "cautionary")
     return out
 
 
@@ -261,8 +264,9 @@ def _anchored_events(sent: Sentence, taken: set[int], published_year: int | None
             continue
         phrase = [t for t in tok.subtree if t.i >= tok.i - 4]
         start = min(t.i for t in phrase)
-        while start < tok.i and (doc[start].is_punct or doc[start].dep_ in ("det", "poss", "case")):
-            start += 1
+        while start < tok.i and (doc[start].is_punct or doc[start].dep_ in ("det", "case")
+                                 or (doc[start].dep_ == "poss" and doc[start].pos_ == "PRON")):
+            start += 1  # "the donors' meeting" keeps "donors'", "its meeting" does not keep "its"
         text_end = _time_anchor_end(tok, sent)
         if text_end is None or taken.intersection(range(start, text_end)):
             continue
@@ -297,9 +301,10 @@ def _invocations(parsed: ParsedArticle, sent: Sentence, taken: set[int]) -> list
         span = doc.char_span(base + match.start(1), base + match.end(1), alignment_mode="expand")
         if span is None or taken.intersection(range(span.start, span.end)):
             continue
-        if not all(t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "LOC", "EVENT") for t in span):
+        if not (_YEAR.fullmatch(span.text) or all(t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "LOC", "EVENT")
+                                                  for t in span)):
             continue
-        found.append((span.start, span.end, _event_named_after(span.text)))
+        found.append((span.start, span.end, None if _YEAR.fullmatch(span.text) else _event_named_after(span.text)))
     return found
 
 
