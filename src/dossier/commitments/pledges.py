@@ -15,7 +15,6 @@ from dossier.grammar import (
     has_negation,
     is_time,
     modal_of,
-    quoted_tokens,
     reporting_verb,
     status_markers,
     subtree_tokens,
@@ -284,10 +283,9 @@ def extract_pledges(parsed: ParsedArticle, index: ActorIndex) -> list[Pledge]:
         last_committers[:] = [sent.block, *actors]
 
     for sent in parsed.body:
-        quoted = quoted_tokens(sent.span.doc)
         for verb in sent.span:
-            if verb.pos_ not in ("VERB", "AUX") or verb.i in quoted or _governed_by_trigger(verb):
-                continue  # inside quotation marks a commitment is the speaker's own words: quotes table
+            if verb.pos_ not in ("VERB", "AUX") or _governed_by_trigger(verb):
+                continue
             trig = _trigger(verb) or _modal_frame(verb)
             if trig is None or _is_condition(verb) or _not_a_pledge(verb, published_year):
                 continue
