@@ -24,6 +24,7 @@ from dossier.lexicon import (
     COMMIT_NOUNS,
     COMMIT_VERBS,
     CONSIDER_WORDS,
+    GENERIC_NOUNS,
     LIGHT_COMMIT_VERBS,
     NON_COMMITMENT_VERBS,
     READY_WORDS,
@@ -49,6 +50,9 @@ PAST_EVENT_NOUNS = {"memorandum", "truce", "ceasefire", "accord", "agreement", "
                     "conference", "embargo", "accession", "talks", "initiative", "framework", "protocol"}
 # Categories of what armed forces use: buying them is that commitment, not trade.
 ARMS_CATEGORIES = {"troops", "air_support", "military_aid", "security_guarantee"}
+# Prepositions of circumstance: what follows them is not what a commitment is about.
+ADJUNCT_PREPS = {"despite", "amid", "after", "before", "because", "during", "since", "until", "in", "at", "from", "by",
+                 "with", "without", "under", "following", "ahead", "within", "as", "like", "than"}
 # Light verbs that, with a definite object, report what is already known ("announced the deal").
 RESTATING_VERBS = {"announce", "confirm", "unveil", "present", "welcome", "hail"}
 # Verbs that, without an object, do what was just committed ("Ottawa would follow").
@@ -239,8 +243,20 @@ def _category(verb: Token, chain: list[Token], content: list[Token], status: str
     stance = status in ("undecided", "considering", "ruled_out") and (
         verb.lemma_.lower() in COMMIT_VERBS or status == "undecided" or has_negation(verb))
     if _refers_back(verb) or light or (listed and (stance or verb.lemma_.lower() in EXPLICIT_COMMITMENTS)):
+        if _names_its_object(content, chain):
+            return "other"  # "agreed to resettle 20,000 people": about something no category names
         return _topic(section_topics) or _other_if_explicit(verb, chain)
     return _other_if_explicit(verb, chain)
+
+
+def _names_its_object(content: list[Token], chain: list[Token]) -> bool:
+    """Whether a commitment's words name what it is about, beyond generic words ("join the arrangement")."""
+    chain_ids = {t.i for t in chain}
+    # circumstances are not the object: "undecided despite pressure from allies", "after talks in Oslo"
+    adjuncts = {t.i for c in content if c.dep_ == "prep" and c.lower_ in ADJUNCT_PREPS for t in c.subtree}
+    return any(t.pos_ in ("NOUN", "PROPN") and t.i not in chain_ids | adjuncts and t.lemma_.lower() not in GENERIC_NOUNS
+               and t.lower_ not in GENERIC_NOUNS and t.ent_type_ not in ("DATE", "TIME", "GPE", "NORP")
+               for t in content)
 
 
 def _other_if_explicit(verb: Token, chain: list[Token]) -> str:
