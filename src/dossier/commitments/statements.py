@@ -16,6 +16,7 @@ from dossier.grammar import (
     subtree_tokens,
 )
 from dossier.lexicon import (
+    ACCUSATION_MARKERS,
     DEMAND_MARKERS,
     EVALUATED_NOUNS,
     KIND_PRIORITY,
@@ -113,7 +114,15 @@ def _refine(kind: str, verb: Token) -> str:
     if kind == "claim" and verb.lemma_.lower() == "call" and any(
             c.dep_ == "dobj" and c.lemma_.lower() in EVALUATED_NOUNS for c in verb.children):
         # "called the pact a capitulation" rejects it; "called the deal a lifeline" endorses it
+        if _content_has(verb, REJECTION_MARKERS):
+            return "rejection"
         return "endorsement" if _content_has(verb, POSITIVE_MARKERS) else "rejection"
+    if kind == "claim" and _content_has(verb, ACCUSATION_MARKERS):
+        return "accusation"  # "“This is piracy,” said the federation's president"
+    if kind == "claim" and verb.lemma_.lower() in ("insist", "ask", "demand") and any(
+            c.dep_ == "ccomp" and c.tag_ == "VB" and not any(a.dep_ == "aux" for a in c.children)
+            for c in verb.children):
+        return "demand"  # "insisted that any settlement recognise ...": a subjunctive is a demand
     if kind == "claim" and (_content_has(verb, REJECTION_MARKERS) or _reports_refusal(verb)):
         return "rejection"
     if kind == "claim" and _content_has(verb, WARNING_MARKERS):
