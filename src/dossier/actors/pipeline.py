@@ -180,8 +180,8 @@ class _Builder(ReferenceResolver):
                 if party and (end - start >= 2 or doc[start - 1].lower_ == "the"):
                     self.add(doc, start, end, sent, doc[start:end].text, "organization", "name")
                     continue
-                tail = " " + doc[end:min(end + 6, span.end)].text
-                m = re.match(r"((?:\s(?:of|for)\s(?:the\s)?[A-Z][\w-]+)+)", tail)
+                tail = " " + doc[end:min(end + 8, span.end)].text
+                m = re.match(r"((?:\s(?:of|for)\s(?:the\s)?[A-Z][\w-]+(?:\s[A-Z][\w-]+)*)+)", tail)
                 if m:
                     end += len(m.group(1).split())
                 if end - start < 2:

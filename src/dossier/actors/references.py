@@ -225,7 +225,7 @@ class ReferenceResolver:
 
     def _coalition(self) -> str | None:
         for name, actor in self.actors.items():
-            if actor.type in ("organization", "group") and re.search(r"\b(coalition|alliance)\b", name, re.I):
+            if actor.type in ("organization", "group") and re.search(r"\bcoalition\b", name, re.I):
                 return name
         return None
 
