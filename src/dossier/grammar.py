@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from dossier.actors.model import ActorIndex, Mention
 from dossier.lexicon import (
     CATEGORY_KEYWORDS,
     COMMIT_VERBS,
@@ -20,6 +19,7 @@ from dossier.lexicon import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+    from dossier.actors.model import ActorIndex, Mention
     from dossier.nlp import ParsedArticle
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -100,6 +100,7 @@ def clause_subject(verb: Token) -> list[Token]:
 
 def actors_of(tokens: list[Token], parsed: ParsedArticle, index: ActorIndex) -> list[Mention]:
     """Actor mentions for subject tokens; looks into possessors and compounds ("Germany's position")."""
+    from dossier.actors.model import Mention
     found: list[Mention] = []
 
     def at(tok: Token) -> Mention | None:

@@ -190,6 +190,14 @@ def _separate_clause(child: Token) -> bool:
     return child.dep_ == "advcl" and not infinitive
 
 
+def _asides(verb: Token) -> set[int]:
+    """Clauses deep inside a commitment that say something else: relative clauses and participle
+    phrases ("a deal that oil producers fought", "closing the talks"), not purposes ("to build")."""
+    return {t.i for t in verb.subtree if t.i != verb.i and (
+        t.dep_ in ("relcl", "parataxis") or (t.dep_ == "advcl" and not any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in t.children)))}
+
+
 def _pledges_money(verb: Token | None, chain: list[Token]) -> bool:
     """"committed $145 million to build customs posts": the object is money, whatever it buys."""
     for node in ((verb, *chain) if verb is not None else chain):
@@ -329,7 +337,7 @@ def extract_pledges(parsed: ParsedArticle, index: ActorIndex) -> list[Pledge]:
             status = _status(base, marks)
             # a passive subject is what is given ("sanctions will be restored"): it says what it is about
             stop = {s.i for s in subjects if s.dep_ != "nsubjpass" or s.head.i != verb.i} | {
-                c.i for c in verb.children if _separate_clause(c)}
+                c.i for c in verb.children if _separate_clause(c)} | _asides(verb)
             content = [t for t in subtree_tokens(verb, stop) if not t.is_punct or t.text == "%"]
             category = _category(verb, chain, content, status, [t for section in topics.values() for t in section],
                                  listed=trig[0] != "modal")
