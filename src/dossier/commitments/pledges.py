@@ -424,7 +424,7 @@ def _stand_in_agents(verb: Token, subjects: list[Token], sent: Sentence, parsed:
         speakers = actors_of(clause_subject(speech), parsed, index)
         if speakers:
             return speakers
-    if last_committers and sent.block - last_committers[0] <= 3:
+    if last_committers and sent.block - last_committers[0] <= 1:
         return last_committers[1:]
     return []
 
