@@ -345,7 +345,7 @@ def extract_pledges(parsed: ParsedArticle, index: ActorIndex) -> list[Pledge]:
                 continue
             if base == "action" and category == "diplomacy" and not marks:
                 continue  # "X hosted Y last month" reports a meeting, it promises nothing
-            actors = actors_of(subjects, parsed, index) or _stand_in_agents(verb, subjects, sent, parsed, index,
+            actors = actors_of(subjects, parsed, index) or _stand_in_agents(verb, subjects, marks, sent, parsed, index,
                                                                              last_committers)
             if actors:
                 record(sent, actors, category, status, content, chain)
@@ -410,15 +410,15 @@ def _stands_in(subject: Token) -> bool:
     return subject.lower_ in STAND_IN_NOUNS or subject.lemma_.lower() in STAND_IN_NOUNS
 
 
-def _stand_in_agents(verb: Token, subjects: list[Token], sent: Sentence, parsed: ParsedArticle,
+def _stand_in_agents(verb: Token, subjects: list[Token], marks: set[str], sent: Sentence, parsed: ParsedArticle,
                      index: ActorIndex, last_committers: list) -> list:
     """Who commits when the subject is the instrument ("the package also bars ...") or the clause has
     no agent ("sanctions will be restored"): the actor reporting it, else the last one that committed
     in this or the previous paragraph."""
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) and not any(
         c.dep_ == "agent" and not all(is_time(g) for g in c.children if g.dep_ == "pobj") for c in verb.children)
-    if not (passive or (subjects and _stands_in(subjects[0]))):
-        return []
+    if not ((passive and MODAL_MARKS & marks) or (subjects and _stands_in(subjects[0]))):
+        return []  # "the goal is being met" reports a state; "sanctions will be restored" commits
     speech = reporting_verb(verb)
     if speech is not None:
         speakers = actors_of(clause_subject(speech), parsed, index)
