@@ -56,7 +56,8 @@ def actor_tables(parsed: ParsedArticle) -> tuple[pd.DataFrame, pd.DataFrame]:
             "mentions": len(a.mentions), "aliases": " | ".join(sorted(a.surfaces - {a.name})),
             "evidence": sentences[first.sentence].text, "start": first.start, "end": first.end,
         })
-    mention_rows = [{**vars(m), "sentence_id": m.sentence, "evidence": sentences[m.sentence].text} for m in mentions]
+    mention_rows = [{"actor": m.actor, "text": m.text, "kind": m.kind, "start": m.start, "end": m.end,
+                     "sentence_id": m.sentence, "evidence": sentences[m.sentence].text} for m in mentions]
     return frame("actors", actor_rows), frame("mentions", mention_rows)
 
 

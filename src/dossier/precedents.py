@@ -8,11 +8,11 @@ named events it does not know: proper modifiers or a year before an event noun
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
 from dossier import kb
+from dossier.schema import Precedent
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -71,19 +71,6 @@ def relative_year(text: str, published_year: int | None) -> int | None:
     years = n * (10 if match.group(2).lower().startswith("decade") else 1)
     return published_year - years if 0 < years < 1000 else None
 
-
-@dataclass
-class Precedent:
-    name: str
-    canonical: str
-    year: int | None
-    kind: str
-    invoked_as: str
-    source: str  # knowledge base | pattern
-    evidence: str
-    sentence_id: int
-    start: int
-    end: int
 
 
 @cache

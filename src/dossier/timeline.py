@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from dossier.actors.model import ActorIndex
 from dossier.grammar import actors_of, clause_subject
+from dossier.schema import TimelineEvent
 
 if TYPE_CHECKING:
     from dossier.nlp import ParsedArticle
@@ -22,18 +22,6 @@ _ANCHORABLE = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|
 _DURATION = re.compile(
     r"\b(for|over|more than|nearly|almost|about|some|several|decades|years of|hours|minutes)\b", re.I)
 
-
-@dataclass
-class TimelineEvent:
-    date: str  # ISO date, or YYYY-MM, or YYYY; empty when it cannot be resolved
-    precision: str  # day | week (the day a week from the date) | month | year | unresolved
-    expression: str
-    relation: str  # on | by | since | before | after
-    actor: str
-    evidence: str
-    sentence_id: int
-    start: int
-    end: int
 
 
 def _month_shift(day: date, months: int) -> date:

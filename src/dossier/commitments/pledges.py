@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from dossier.actors.model import ActorIndex
@@ -34,6 +33,7 @@ from dossier.lexicon import (
     THREAT_MARKERS,
     UNDECIDED_WORDS,
 )
+from dossier.schema import Pledge
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -76,19 +76,6 @@ _QUANTITY = re.compile(
 _DEADLINE = re.compile(
     r"\b(?:by|before|until|no later than|from)\s+((?:the end of\s+)?(?:\d{4}|next year|the end of the year))", re.I)
 
-
-@dataclass
-class Pledge:
-    actor: str
-    category: str
-    status: str
-    quantity: str
-    deadline: str
-    trigger: str
-    evidence: str
-    sentence_id: int
-    start: int
-    end: int
 
 
 def _trigger(verb: Token) -> tuple[str, list[Token]] | None:

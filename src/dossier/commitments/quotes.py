@@ -3,29 +3,18 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from dossier.actors.model import ActorIndex
-from dossier.commitments.statements import Statement
 from dossier.grammar import QUOTE_PATTERN, actors_of, clause_subject
 from dossier.lexicon import STATEMENT_VERBS
+from dossier.schema import Quote, Statement
 
 if TYPE_CHECKING:
     from dossier.nlp import ParsedArticle, Sentence
 
 SPEECH_EXTRA = {"describe", "call", "term", "label", "brand", "dub"}
 
-
-@dataclass
-class Quote:
-    quote: str
-    speaker: str
-    how: str  # same-sentence verb | adjacent sentence | paragraph speaker | unattributed
-    evidence: str
-    sentence_id: int
-    start: int  # of the quoted text in the cleaned article
-    end: int
 
 
 def _sentence_at(parsed: ParsedArticle, offset: int) -> Sentence | None:

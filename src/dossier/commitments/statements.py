@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from dossier.actors.model import ActorIndex
@@ -28,6 +27,7 @@ from dossier.lexicon import (
     THREAT_MARKERS,
     WARNING_MARKERS,
 )
+from dossier.schema import Statement
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -35,17 +35,6 @@ if TYPE_CHECKING:
     from dossier.nlp import ParsedArticle
 
 
-
-@dataclass
-class Statement:
-    speaker: str
-    kind: str
-    target: str
-    verb: str
-    evidence: str
-    sentence_id: int
-    start: int
-    end: int
 
 
 def _speech_kind(verb: Token) -> str | None:
