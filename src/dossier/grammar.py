@@ -118,7 +118,7 @@ def actors_of(tokens: list[Token], parsed: ParsedArticle, index: ActorIndex) -> 
                 mention = appositive[0]
         candidates = [mention] if mention else []
         if mention is None and tok.lower_ in GOVERNMENT_NOUNS:  # "his government" is the leader's country
-            owner = next((at(c) for c in tok.children if c.dep_ == "poss"), None)
+            owner = next((m for m in (at(c) for c in tok.children if c.dep_ in ("poss", "compound")) if m), None)
             actor = index.actors.get(owner.actor) if owner else None
             if actor is not None and actor.type == "person" and actor.country in index.actors:
                 mention = Mention(actor.country, tok.text, owner.start, owner.end, owner.sentence, "government")
@@ -126,7 +126,8 @@ def actors_of(tokens: list[Token], parsed: ParsedArticle, index: ActorIndex) -> 
         if mention is None:  # "Germany's position", "Baltic and Nordic states", "the position of Rome"
             for child in sorted(tok.children, key=lambda c: c.i):
                 if child.dep_ in ("compound", "amod", "nmod") or (child.dep_ == "poss" and tok.lower_ in STANCE_NOUNS):
-                    targets = [child, *child.conjuncts]
+                    # "European Union member states": the actor may sit one compound further in
+                    targets = [child, *child.conjuncts, *(g for g in child.children if g.dep_ == "compound")]
                 elif child.dep_ == "prep" and child.lower_ in ("of", "from") and tok.lower_ in STANCE_NOUNS:
                     targets = [x for g in child.children if g.dep_ == "pobj" for x in (g, *g.conjuncts)]
                 else:

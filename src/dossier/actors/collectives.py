@@ -55,9 +55,8 @@ def is_collective_head(tok: Token) -> bool:
     for child in tok.children:
         if tok.lower_ in RELATIONAL_COLLECTIVES and child.dep_ in ("poss", "amod") and child.ent_type_ != "NORP":
             continue  # "Ukraine's Western backers" are a collective of their own
-        if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and child.text[:1].isupper()
-                                    and child.i > tok.sent.start):
-            return False  # "its negotiators" are its own; "European governments" name no one in particular
+        if child.dep_ == "poss":
+            return False  # "its negotiators" are its own
         if child.dep_ in ("compound", "amod", "nmod", "poss") and (
                 child.text in demonyms or child.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")):
             return False  # "EU leaders", "Gulf states", "Iranian negotiators": someone else's
