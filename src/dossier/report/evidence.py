@@ -49,3 +49,12 @@ def after_verb(evidence: str, verb: str) -> str:
     if len(rest.split()) < 4:
         return ""
     return rest
+
+
+def amount_and_deadline(row: dict) -> str:
+    """"500 troops, by 2027": what a pledge row says of how much and by when, or ""."""
+    def text(value: object) -> str:
+        return "" if value is None or str(value) in ("nan", "<NA>", "None") else str(value).strip()
+
+    deadline = text(row.get("deadline"))
+    return ", ".join(b for b in (text(row.get("quantity")), f"by {deadline}" if deadline else "") if b)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from dossier.report.evidence import anchor_id, esc, link
-from dossier.report.labels import label, title_label
+from dossier.report.evidence import amount_and_deadline, anchor_id, esc, link
+from dossier.report.labels import label
 from dossier.report.matrix import stance_matrix
 from dossier.report.style import KIND_COLORS, STATUS_COLORS
 from dossier.report.summary import summary_html
@@ -158,7 +158,7 @@ def highlighted_article(data: ReportData) -> str:
     tips: dict[tuple[int, int], list[str]] = {}
     pledge_bounds = set()
     for r in data["pledges"].itertuples():
-        extra = ", ".join(b for b in (_text(r.quantity), f"by {r.deadline}" if _text(r.deadline) else "") if b)
+        extra = amount_and_deadline(r._asdict())
         tips.setdefault((r.start, r.end), []).append(
             f"Pledge: {r.actor}, {label(r.category)}, {label(r.status)}" + (f" ({extra})" if extra else ""))
         pledge_bounds.add((r.start, r.end))
@@ -177,38 +177,7 @@ def highlighted_article(data: ReportData) -> str:
             + [(s, -1, e, "pledge" if (s, e) in pledge_bounds else "statement", "\n".join(t))
                for (s, e), t in tips.items() if block.start <= s < block.end]
             + [(s, 0, e, cls, tip) for s, e, cls, tip in spans if first <= s < block.end])
-        pieces, cursor = [], first
-        open_end, open_tip = None, ""
-
-        def close_sentence() -> None:
-            nonlocal open_end, cursor
-            if open_end is not None:
-                if cursor < open_end:
-                    pieces.append(esc(text[cursor:open_end]))
-                    cursor = open_end
-                pieces.append(_tip(open_tip) + "</span>")
-                open_end = None
-
-        for start, order, end, cls, tip in events:
-            if open_end is not None and start >= open_end:
-                close_sentence()
-            if start > cursor:
-                pieces.append(esc(text[cursor:start]))
-                cursor = start
-            if order == -2:
-                pieces.append(f'<a class="sid" id="{anchor_id(tip)}"></a>')
-            elif order == -1:
-                if start < cursor:
-                    continue
-                close_sentence()
-                pieces.append(f'<span class="sent {cls}" tabindex="0">')
-                open_end, open_tip = end, tip
-            elif start >= cursor:
-                end = min(end, open_end) if open_end is not None else end
-                pieces.append(f'<mark class="{cls}" tabindex="0">{esc(text[start:end])}{_tip(tip)}</mark>')
-                cursor = end
-        close_sentence()
-        pieces.append(esc(text[cursor:block.end]))
+        pieces = _block_pieces(text, first, block.end, events)
         tag = "h4" if block.kind == "heading" else "p"
         out.append(f"<{tag}>{''.join(pieces)}</{tag}>")
     legend = ('<p class="legend"><mark class="actor person">person</mark> <mark class="actor country">country</mark> '
@@ -217,6 +186,43 @@ def highlighted_article(data: ReportData) -> str:
               '<span class="sent pledge">pledge sentence</span> '
               '<span class="sent statement">statement sentence</span></p>')
     return legend + '<div class="article">' + "".join(out) + "</div>"
+
+
+def _block_pieces(text: str, first: int, block_end: int, events: list[tuple]) -> list[str]:
+    """One paragraph's HTML pieces: anchors, sentence spans (tip at their end) and marks inside them."""
+    pieces: list[str] = []
+    cursor, open_end, open_tip = first, None, ""
+
+    def close_sentence() -> None:
+        nonlocal open_end, cursor
+        if open_end is not None:
+            if cursor < open_end:
+                pieces.append(esc(text[cursor:open_end]))
+                cursor = open_end
+            pieces.append(_tip(open_tip) + "</span>")
+            open_end = None
+
+    for start, order, end, cls, tip in events:
+        if open_end is not None and start >= open_end:
+            close_sentence()
+        if start > cursor:
+            pieces.append(esc(text[cursor:start]))
+            cursor = start
+        if order == -2:
+            pieces.append(f'<a class="sid" id="{anchor_id(tip)}"></a>')
+        elif order == -1:
+            if start < cursor:
+                continue
+            close_sentence()
+            pieces.append(f'<span class="sent {cls}" tabindex="0">')
+            open_end, open_tip = end, tip
+        elif start >= cursor:
+            end = min(end, open_end) if open_end is not None else end
+            pieces.append(f'<mark class="{cls}" tabindex="0">{esc(text[start:end])}{_tip(tip)}</mark>')
+            cursor = end
+    close_sentence()
+    pieces.append(esc(text[cursor:block_end]))
+    return pieces
 
 
 def _non_overlapping(marks: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:

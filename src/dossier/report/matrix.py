@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from dossier.commitments.lexicon import CATEGORY_KEYWORDS
-from dossier.report.evidence import after_verb, esc, link
+from dossier.report.evidence import after_verb, amount_and_deadline, esc, link
 from dossier.report.labels import CATEGORIES, KINDS, STATUS_ORDER, label, title_label
 from dossier.report.style import KIND_COLORS, STATUS_COLORS
 from dossier.report.summary import pledge_is_confident
@@ -54,7 +54,7 @@ def stance_cells(tables: Mapping[str, pd.DataFrame]) -> dict[tuple[str, str], li
             continue
         unsure = not pledge_is_confident(r)
         order = STATUS_ORDER.index(r["status"]) + (0.5 if unsure else 0)
-        detail = ", ".join(b for b in (str(r.get("quantity") or ""), f"by {r['deadline']}" if r.get("deadline") else "") if b)
+        detail = amount_and_deadline(r)
         cells.setdefault((r["actor"], r["category"] or GENERAL), []).append(
             (order, chip(r["status"], r["sentence_id"], r["evidence"], STATUS_COLORS[r["status"]],
                          " ".join(b for b in (detail, "(less sure)" if unsure else "") if b))))

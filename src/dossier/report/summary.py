@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from dossier.commitments.lexicon import STATEMENT_VERBS, THREAT_MARKERS
 from dossier.precedents import CAUTION_CUES, MODEL_CUES
-from dossier.report.evidence import after_verb, esc, link, verb_lemma_candidates
+from dossier.report.evidence import after_verb, amount_and_deadline, esc, link, verb_lemma_candidates
 from dossier.report.labels import label
 
 if TYPE_CHECKING:
@@ -85,9 +85,8 @@ def pledge_is_confident(row: Mapping) -> bool:
 
 
 def _details(row: Mapping) -> str:
-    bits = [str(row.get("quantity") or "").strip(), f"by {row['deadline']}" if str(row.get("deadline") or "").strip() else ""]
-    bits = [b for b in bits if b]
-    return f" ({esc(', '.join(bits))})" if bits else ""
+    extra = amount_and_deadline(row)
+    return f" ({esc(extra)})" if extra else ""
 
 
 def _actor_links(rows: list[dict], types: dict[str, str]) -> str:
@@ -126,11 +125,13 @@ PLEDGE_TEMPLATES = {
 
 
 def _pledge_clause(status: str, rows: list[dict], types: dict[str, str]) -> str:
-    parts = [PLEDGE_TEMPLATES[status].format(actors=_actor_links(group, types), what=_what(category, group),
-                                             be="are" if _plural(group) else "is",
-                                             a_firm_commitment="firm commitments" if len(group) > 1 else "a firm commitment",
-                                             a_proposal="proposals" if len(group) > 1 else "a proposal")
-             for category, group in _by_category(rows).items()]
+    parts = []
+    for category, group in _by_category(rows).items():
+        many = len(group) > 1
+        parts.append(PLEDGE_TEMPLATES[status].format(
+            actors=_actor_links(group, types), what=_what(category, group), be="are" if _plural(group) else "is",
+            a_firm_commitment="firm commitments" if many else "a firm commitment",
+            a_proposal="proposals" if many else "a proposal"))
     return _cap("; ".join(parts)) + "."
 
 
