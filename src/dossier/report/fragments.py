@@ -72,13 +72,19 @@ def table(df: pd.DataFrame | None, columns: list[tuple[str, str, int]], empty: s
     records = df.to_dict("records")
     columns = [c for c in columns if c[0] not in optional or any(_text(r.get(c[0], "")).strip() for r in records)]
     total = sum(w for _, _, w in columns) or 1
-    head = "".join(f'<th scope="col" style="width:{100 * w / total:.0f}%">{esc(lbl)}</th>' for _, lbl, w in columns)
+    widest = max(range(len(columns)), key=lambda i: columns[i][2])
+    # Widths on every column but the widest: a fixed-layout table whose percentages add up to 100
+    # still adds the cells' padding on top and runs past the page edge; the widest takes the rest.
+    cols = "".join("<col>" if i == widest else f'<col style="width:{100 * w / total:.0f}%">'
+                   for i, (_, _, w) in enumerate(columns))
+    head = "".join(f'<th scope="col">{esc(lbl)}</th>' for _, lbl, _ in columns)
     body = []
     for record in records:
         cells = "".join(f'<td data-label="{esc(lbl)}" class="c-{esc(col)}">{cell(col, record)}</td>'
                         for col, lbl, _ in columns)
         body.append(f"<tr>{cells}</tr>")
-    return f'<table class="data"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
+    return (f'<table class="data"><colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead>'
+            f'<tbody>{"".join(body)}</tbody></table>')
 
 
 def key_findings(data: ReportData) -> str:
@@ -96,8 +102,8 @@ def statements_by_speaker(statements: pd.DataFrame | None, show_claims: bool = F
     for r in statements.to_dict("records"):
         groups.setdefault(r["speaker"], []).append(r)
     order = sorted(groups, key=lambda s: (-sum(r["kind"] != "claim" for r in groups[s]), -len(groups[s])))
-    out = []
-    for speaker in order:
+    out, claims_only = [], [s for s in order if all(r["kind"] == "claim" for r in groups[s])]
+    for speaker in (s for s in order if s not in claims_only):
         rows = sorted(groups[speaker], key=lambda r: (KINDS.index(r["kind"]) if r["kind"] in KINDS else 99,
                                                       int(r["sentence_id"])))
         stances = [r for r in rows if r["kind"] != "claim"]
@@ -113,6 +119,12 @@ def statements_by_speaker(statements: pd.DataFrame | None, show_claims: bool = F
         counts = ", ".join(f"{n} {label(k)}" for k, n in _counts(rows).items())
         out.append(f'<section class="speaker"><h3>{esc(speaker)} <span class="count">{esc(counts)}</span></h3>'
                    f'{f"<ul class=stmts>{items}</ul>" if items else ""}{folded}</section>')
+    if claims_only:
+        items = "".join(f"<li><b>{esc(s)}</b>: {link(esc(r['evidence']), r['sentence_id'])}</li>"
+                        for s in claims_only for r in groups[s])
+        speakers = "speaker" if len(claims_only) == 1 else "speakers"
+        out.append(f'<details class="claims"><summary>Plain claims by {len(claims_only)} other {speakers}: '
+                   f'{esc(", ".join(claims_only))}</summary><ul class="stmts">{items}</ul></details>')
     return "".join(out)
 
 

@@ -92,7 +92,9 @@ def stance_matrix(tables: Mapping[str, pd.DataFrame]) -> str:
         body.append(f'<tr><th scope="row">{esc(actor)}</th>{"".join(tds)}</tr>')
     legend = " ".join(f'<span class="chip" style="background:{STATUS_COLORS[s]}">{esc(label(s))}</span>'
                       for s in STATUS_ORDER)
-    return (f'<div class="scroll"><table class="matrix" id="stance-matrix"><thead><tr><th scope="col">Actor</th>'
+    cols = '<col style="width:16%">' + "<col>" * len(issues)
+    return (f'<div class="scroll"><table class="matrix" id="stance-matrix"><colgroup>{cols}</colgroup>'
+            f'<thead><tr><th scope="col">Actor</th>'
             f'{head}</tr></thead><tbody>{"".join(body)}</tbody></table></div>'
             f'<p class="legend">Pledge status, firmest first: {legend}. Statements (threat, rejection, '
             "accusation, demand, warning, endorsement) in darker tones; each label links to its sentence.</p>")

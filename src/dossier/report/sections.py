@@ -11,8 +11,8 @@ from dossier.report.fragments import LIMITS, METHOD, note, statements_by_speaker
 def actors(data: ReportData) -> str:
     df = data["actors"]
     chart = figures.actors_chart(df) if not df.empty else ""
-    return chart + table(df, [("name", "Actor", 24), ("type", "Type", 12), ("role", "Role", 20),
-                              ("country", "Country", 14), ("mentions", "Mentions", 10),
+    return chart + table(df, [("name", "Actor", 22), ("type", "Type", 15), ("role", "Role", 18),
+                              ("country", "Country", 13), ("mentions", "Mentions", 12),
                               ("aliases", "Also written", 20)], "No actors were found.",
                          optional=("role", "country", "aliases"))
 
