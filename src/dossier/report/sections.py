@@ -18,8 +18,8 @@ def actors(data: ReportData) -> str:
 
 
 def pledges(data: ReportData) -> str:
-    return table(data["pledges"], [("actor", "Actor", 17), ("category", "Issue", 13), ("status", "Status", 12),
-                                   ("quantity", "Amount", 10), ("deadline", "By", 8), ("evidence", "Evidence", 48)],
+    return table(data["pledges"], [("actor", "Actor", 16), ("category", "Issue", 13), ("status", "Status", 12),
+                                   ("quantity", "Amount", 13), ("deadline", "By", 8), ("evidence", "Evidence", 45)],
                  "No pledges were found in this article.", optional=("quantity", "deadline"))
 
 
