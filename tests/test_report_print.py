@@ -71,7 +71,7 @@ def test_every_word_lies_inside_the_text_block(report):
     for number, page in enumerate(pages(report / "report.pdf"), start=1):
         x0, y0, x1, y1 = page["box"]
         outside += [(number, w[0], round(w[1]), round(w[3])) for w in page["words"]
-                    if w[1] < x0 - SLACK or w[3] > x1 + SLACK or w[2] < y0 - SLACK]
+                    if w[1] < x0 - SLACK or w[3] > x1 + SLACK or w[2] < y0 - SLACK or w[4] > y1 + 2]
     assert not outside, f"words outside the text block (page, word, x from, x to): {outside[:10]}"
 
 

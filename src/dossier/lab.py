@@ -34,3 +34,45 @@ def stage_paths(article: str, slug: str | None = None, article_path: str | None 
     output = Path(output_dir) if output_dir else SCRATCH / slug
     output.mkdir(parents=True, exist_ok=True)
     return StagePaths(slug, str(path), str(processed), str(output))
+
+
+def clean_notebook(path: Path) -> bool:
+    """Strip outputs, execution counts and run metadata, keeping cells and their tags; True if changed.
+
+    Notebooks are committed without outputs (a test enforces it): Lab saves them with outputs.
+    """
+    import json
+
+    from dossier.io import write_text
+
+    raw = path.read_text(encoding="utf-8")
+    nb = json.loads(raw)
+    for cell in nb.get("cells", []):
+        if cell.get("cell_type") == "code":
+            cell["outputs"] = []
+            cell["execution_count"] = None
+        tags = cell.get("metadata", {}).get("tags")
+        cell["metadata"] = {"tags": tags} if tags else {}
+    nb.get("metadata", {}).pop("papermill", None)
+    cleaned = json.dumps(nb, indent=1, ensure_ascii=False) + "\n"
+    if cleaned == raw:
+        return False
+    write_text(path, cleaned)
+    return True
+
+
+def main(argv: list[str]) -> int:
+    """`python -m dossier.lab clean NOTEBOOK...`: what `make clean-notebooks` runs."""
+    if len(argv) < 2 or argv[0] != "clean":
+        print("usage: python -m dossier.lab clean NOTEBOOK.ipynb ...")
+        return 2
+    for name in argv[1:]:
+        if clean_notebook(Path(name)):
+            print(f"dossier: cleaned {name}")
+    return 0
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.exit(main(sys.argv[1:]))
