@@ -80,8 +80,8 @@ def table(df: pd.DataFrame | None, columns: list[tuple[str, str, int]], empty: s
     head = "".join(f'<th scope="col">{esc(lbl)}</th>' for _, lbl, _ in columns)
     body = []
     for record in records:
-        cells = "".join(f'<td data-label="{esc(lbl)}" class="c-{esc(col)}">{cell(col, record)}</td>'
-                        for col, lbl, _ in columns)
+        cells = "".join(f'<td data-label="{esc(lbl)}" class="c-{esc(col)}{"" if _text(record.get(col)) else " empty"}">'
+                        f"{cell(col, record)}</td>" for col, lbl, _ in columns)
         body.append(f"<tr>{cells}</tr>")
     return (f'<table class="data"><colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead>'
             f'<tbody>{"".join(body)}</tbody></table>')
