@@ -125,11 +125,23 @@ PLEDGE_TEMPLATES = {
 
 
 def _pledge_clause(status: str, rows: list[dict], types: dict[str, str]) -> str:
-    parts = []
+    """One status's clauses: the actors of each category, linked to their sentences; when the same
+    actors take that status on several categories, one clause names them all, each category linked."""
+    clusters: dict[tuple[str, ...], list[tuple[str, list[dict]]]] = {}
     for category, group in _by_category(rows).items():
-        many = len(group) > 1
+        clusters.setdefault(tuple(dict.fromkeys(r["actor"] for r in group)), []).append((category, group))
+    parts = []
+    for actors, items in clusters.items():
+        if len(items) == 1:
+            category, group = items[0]
+            who, what = _actor_links(group, types), _what(category, group)
+        else:
+            who = _join([esc(with_article(a, types.get(a, ""))) for a in actors])
+            what = _join([link(esc(label(c)), g[0]["sentence_id"], g[0].get("evidence", ""))
+                          + (_details(g[0]) if len(actors) == 1 else "") for c, g in items])
+        many = sum(len(g) for _, g in items) > 1
         parts.append(PLEDGE_TEMPLATES[status].format(
-            actors=_actor_links(group, types), what=_what(category, group), be="are" if _plural(group) else "is",
+            actors=who, what=what, be="are" if len(actors) > 1 else "is",
             a_firm_commitment="firm commitments" if many else "a firm commitment",
             a_proposal="proposals" if many else "a proposal"))
     return _cap("; ".join(parts)) + "."
@@ -222,11 +234,6 @@ def summary_clauses(tables: Mapping[str, pd.DataFrame]) -> list[Clause]:
     committed = [r for r in sure if r["status"] == "committed"]
     if committed:
         add("committed", _pledge_clause("committed", committed, types), committed)
-    softer = [r for r in sure if r["status"] in ("proposed", "considering", "undecided")]
-    if softer:
-        text = " ".join(_pledge_clause(s, [r for r in softer if r["status"] == s], types)
-                        for s in ("proposed", "considering", "undecided") if any(r["status"] == s for r in softer))
-        add("less_firm", "<b>Less firm:</b> " + text, softer)
     refused = [r for r in sure if r["status"] == "ruled_out"]
     rejections = [r for r in statements if r["kind"] == "rejection" and statement_is_confident(r)][:MAX_STATEMENTS]
     if refused:
@@ -237,6 +244,11 @@ def summary_clauses(tables: Mapping[str, pd.DataFrame]) -> list[Clause]:
     threats = [r for r in statements if r["kind"] == "threat" and statement_is_confident(r)][:MAX_STATEMENTS]
     if threats:
         add("threatened", _statement_clause(threats, types, "Threats:"), threats)
+    softer = [r for r in sure if r["status"] in ("proposed", "considering", "undecided")]
+    if softer:
+        text = " ".join(_pledge_clause(s, [r for r in softer if r["status"] == s], types)
+                        for s in ("proposed", "considering", "undecided") if any(r["status"] == s for r in softer))
+        add("less_firm", "<b>Less firm:</b> " + text, softer)
     sure_history = [r for r in precedents if precedent_is_confident(r, sentences)]
     other_history = [r for r in precedents if r not in sure_history]
     if precedents:
