@@ -53,7 +53,7 @@ def test_committed_names_each_actor_with_a_link_to_its_sentence_and_the_deadline
                deadline="2027"),
     ])
     [clause] = clauses_of("committed", pledges=pledges)
-    assert text(clause.html) == ("The United Kingdom and France made firm commitments on troops; "
+    assert text(clause.html) == ("Committed: The United Kingdom and France made firm commitments on troops; "
                                  "the European Union made a firm commitment on energy (by 2027).")
     assert links(clause.html) == [("s-4", "The United Kingdom"), ("s-4", "France"), ("s-9", "the European Union")]
 

@@ -196,7 +196,8 @@ def precedent_is_confident(row: Mapping, sentences: Mapping[int, tuple[int, str]
 
 def _precedent_name(row: Mapping) -> str:
     name, year = str(row["name"]), str(row.get("year") or "")
-    shown = ("the " + name if not name.lower().startswith("the ") else name)
+    possessive = re.match(r"\S+['’]s\b", name)  # "Russia's annexation of Crimea"
+    shown = name if possessive or name.lower().startswith("the ") else "the " + name
     if year and year not in ("<NA>", "nan") and year not in name:
         shown += f" ({year})"
     return link(esc(shown), row["sentence_id"], row.get("evidence", ""))
@@ -233,7 +234,7 @@ def summary_clauses(tables: Mapping[str, pd.DataFrame]) -> list[Clause]:
 
     committed = [r for r in sure if r["status"] == "committed"]
     if committed:
-        add("committed", _pledge_clause("committed", committed, types), committed)
+        add("committed", "<b>Committed:</b> " + _pledge_clause("committed", committed, types), committed)
     refused = [r for r in sure if r["status"] == "ruled_out"]
     rejections = [r for r in statements if r["kind"] == "rejection" and statement_is_confident(r)][:MAX_STATEMENTS]
     if refused:
