@@ -56,9 +56,10 @@ def pages(pdf) -> list[dict]:
 def headings(report_html: str) -> set[str]:
     """Heading texts, and the short introductions under section headings (a section's heading
     cell): neither may end a page with the section's content on the next."""
+    report_html = re.sub(r'<a class="anchor-link".*?</a>', "", report_html)  # hidden permalinks
     found = re.findall(r"<h[1-4][^>]*>(.*?)</h[1-4]>", report_html, flags=re.S)
     found += re.findall(r'<div class="md">.*?<p>(.*?)</p>', report_html, flags=re.S)
-    return {" ".join(html.unescape(re.sub(r"<[^>]+>", " ", h)).split()) for h in found}
+    return {" ".join(html.unescape(re.sub(r"<[^>]+>", "", h)).split()) for h in found}
 
 
 @pytest.fixture(scope="module", params=["founding", "long table"])

@@ -41,7 +41,7 @@ def precedents(data: ReportData) -> str:
 def timeline(data: ReportData) -> str:
     df = data["timeline"]
     chart = figures.timeline_chart(df, data.article.published) if not df.empty else ""
-    unresolved = df[df["date"] == ""] if not df.empty else df
+    unresolved = df[[figures.parse_date(d) is None for d in df["date"]]] if not df.empty else df
     rest = ""
     if not unresolved.empty:
         rest = "<h3>Not placed on the calendar</h3>" + table(
