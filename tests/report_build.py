@@ -3,26 +3,36 @@ so the browser and print tests read real reports without touching the repository
 
 from __future__ import annotations
 
+import atexit
+import shutil
 import subprocess
 import tempfile
 from functools import cache
 from pathlib import Path
 
-from dossier.paths import ROOT
+from dossier.paths import ROOT, article_slug
 
 FOUNDING = ROOT / "data" / "raw" / "putin-warns-foreign-troops.txt"
-_WORK = Path(tempfile.mkdtemp(prefix="dossier-report-tests-"))
+
+
+@cache
+def _work() -> Path:
+    """One temporary folder for every report these tests build, made when first needed and
+    removed when the test run ends."""
+    folder = Path(tempfile.mkdtemp(prefix="dossier-report-tests-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    return folder
 
 
 @cache
 def built_report(article: Path) -> Path:
     """reports/<slug>/ of the article, built with the repository's notebooks into a temporary folder."""
-    args = [f"ARTICLE={article}", f"PROCESSED_DIR={_WORK}/processed", f"REPORTS_DIR={_WORK}/reports"]
+    work = _work()
+    args = [f"ARTICLE={article}", f"PROCESSED_DIR={work}/processed", f"REPORTS_DIR={work}/reports"]
     run = subprocess.run(["make", "--no-print-directory", "report", *args], cwd=ROOT, capture_output=True,
                          text=True, timeout=600)
     assert run.returncode == 0, run.stdout + run.stderr
-    [folder] = [p for p in (_WORK / "reports").iterdir() if p.name == article.stem.lower().replace(" ", "-")]
-    return folder
+    return work / "reports" / article_slug(article)
 
 
 COUNTRIES = ["Austria", "Belgium", "Bulgaria", "Croatia", "Cyprus", "Denmark", "Estonia", "Finland", "Greece",
@@ -49,6 +59,6 @@ def long_table_article(folder: Path) -> Path:
 
 
 def long_table_report() -> Path:
-    folder = _WORK / "raw"
+    folder = _work() / "raw"
     folder.mkdir(exist_ok=True)
     return built_report(long_table_article(folder))
