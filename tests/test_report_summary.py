@@ -117,3 +117,14 @@ def test_article_text_in_the_summary_is_escaped():
 
 def test_an_article_with_nothing_to_state_says_so():
     assert "found no commitment" in summary_html({"pledges": table("pledges", [])})
+
+
+def test_names_take_the_article_the_way_english_writes_them():
+    from dossier.report.summary import with_article
+
+    cases = {("Netherlands", "country"): "the Netherlands", ("Cyprus", "country"): "Cyprus",
+             ("United States", "country"): "the United States", ("France", "country"): "France",
+             ("NATO", "organization"): "NATO", ("European Union", "organization"): "the European Union",
+             ("Hamas", "organization"): "Hamas", ("Baltic states", "group"): "the Baltic states",
+             ("Vladimir Putin", "person"): "Vladimir Putin"}
+    assert {k: with_article(*k) for k in cases} == cases

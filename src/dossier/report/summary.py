@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING
 
 from dossier.commitments.lexicon import STATEMENT_VERBS, THREAT_MARKERS
@@ -52,11 +53,19 @@ def with_article(name: str, kind: str = "") -> str:
         return name
     if kind == "group" or re.match(r"(United|Republic|Kingdom|Federation|Union|Coalition|Council|Commission)\b", name):
         return "the " + name
-    if kind == "country" and (name.endswith("s") or "Republic" in name):
+    if kind == "country" and (name in _countries_with_the() or re.search(r"\b(Republic|Islands|Emirates)\b", name)):
         return "the " + name
     if kind == "organization" and len(words) > 1 and not name.isupper():
         return "the " + name
     return name
+
+
+@cache
+def _countries_with_the() -> frozenset[str]:
+    """Countries the knowledge base also writes with 'the' ("the Netherlands", "The Gambia")."""
+    from dossier import kb
+
+    return frozenset(c.name for c in kb.countries() if any(a.lower() == "the " + c.name.lower() for a in c.aliases))
 
 
 def _join(parts: list[str]) -> str:
