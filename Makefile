@@ -55,7 +55,7 @@ STAGE = $(PY) -m dossier stage $(1) --slug $(SLUG) --article "$$ARTICLE"
 
 # What each stage's output depends on: its notebook, the package modules it runs, its data.
 D := src/dossier
-CORE_SRC := $(addprefix $(D)/,__init__.py paths.py io.py tables.py errors.py extract.py nlp.py) \
+CORE_SRC := $(addprefix $(D)/,__init__.py paths.py io.py tables.py errors.py extract.py nlp.py lab.py) \
             $(wildcard $(D)/ingest/*.py)
 KB_SRC := $(D)/kb/__init__.py $(addprefix $(D)/kb/data/,countries.csv organizations.csv titles.csv regions.csv)
 ACTORS_SRC := $(CORE_SRC) $(wildcard $(D)/actors/*.py) $(KB_SRC)
