@@ -57,6 +57,8 @@ ADJUNCT_PREPS = {"despite", "amid", "after", "before", "because", "during", "sin
 RESTATING_VERBS = {"announce", "confirm", "unveil", "present", "welcome", "hail"}
 # Verbs that, without an object, do what was just committed ("Ottawa would follow").
 FOLLOWING_VERBS = {"follow", "match", "emulate", "copy", "reciprocate", "join", "do"}
+# Nouns of giving that make "$50 million from Germany" a pledge.
+GIVING_NOUNS = {"contribution", "donation", "aid", "funding", "grant", "assistance"}
 # Marks of a clause that speaks of the agent's own future, intended or refused action.
 MODAL_MARKS = {"future", "hedged", "negated", "conditional"}
 # "is set to", "is poised to", "is due to": a scheduled action, as firm as "will".
@@ -336,6 +338,10 @@ def extract_pledges(parsed: ParsedArticle, index: ActorIndex) -> list[Pledge]:
                                                                              last_committers)
             if actors:
                 record(sent, actors, category, status, content, chain)
+        for money, owners in _money_from(sent):  # "pledges included $150 million from Saudi Arabia"
+            actors = actors_of(owners, parsed, index)
+            if actors:
+                record(sent, actors, "funding", "committed", list(money.subtree), [money])
         for noun, owners, status in _nominal_pledges(sent):
             content = [t for t in noun.subtree if t not in owners and (not t.is_punct or t.text == "%")]
             category = "funding" if {t.lower_ for t in content} & MONEY_WORDS else category_of(content)
@@ -414,6 +420,26 @@ def _stand_in_agents(verb: Token, subjects: list[Token], marks: set[str], sent: 
     if last_committers and sent.block - last_committers[0] <= 1:
         return last_committers[1:]
     return []
+
+
+def _money_from(sent: Sentence) -> list[tuple[Token, list[Token]]]:
+    """Sums given "from" someone in a sentence about pledges: "included $150 million from Saudi
+    Arabia, $100 million from Kuwait", "$50 million from Germany in aid"."""
+    pledging = any(t.lemma_.lower() in NOMINAL_PLEDGES | GIVING_NOUNS or t.lemma_.lower() in COMMIT_VERBS
+                   for t in sent.span)
+    found = []
+    for prep in sent.span:
+        if not pledging or prep.lower_ != "from" or prep.dep_ != "prep":
+            continue
+        money = prep.head
+        amount = {t.lower_ for t in money.subtree if not any(a.i == prep.i for a in t.ancestors) and t.i != prep.i}
+        if not (amount & MONEY_WORDS or (any(t.like_num and t.head.i == money.i for t in money.children)
+                and money.lower_ in MONEY_WORDS | {"million", "billion"})):
+            continue
+        owners = [x for g in prep.children if g.dep_ == "pobj" for x in (g, *g.conjuncts)]
+        if owners:
+            found.append((money, owners))
+    return found
 
 
 def _nominal_pledges(sent: Sentence) -> list[tuple[Token, list[Token], str]]:
