@@ -84,6 +84,12 @@ def _acts(verb: Token) -> bool:
     return any(c.dep_ in ("acomp", "attr") and c.lower_ in READY_WORDS for c in verb.children)
 
 
+def is_membership(tok: Token) -> bool:
+    """"the members agreed": the members of the body just named ("member states" are a collective
+    of their own, as articles name them)."""
+    return tok.lower_ == "members" and tok.dep_ in AGENT_POSITIONS and not describe(tok).marks
+
+
 def is_bare(tok: Token) -> bool:
     """"the ministers", "ministers": a plural with no modifier of its own."""
     return tok.tag_ in ("NNS", "NNPS") and all(c.lower_ in ("the", "these", "those") for c in tok.lefts)

@@ -72,6 +72,8 @@ class ReferenceResolver:
                     continue  # "European Union energy ministers": the owner already stands for them
                 if target is None and tok.lower_ in self.owners and collectives.is_bare(tok):
                     target = self.owners[tok.lower_]  # later "the ministers" are the same owner's
+                elif target is None and collectives.is_membership(tok) and self._recent_organization(sent):
+                    target = self._recent_organization(sent)  # "the members agreed": of the body just named
                 elif target is None and collectives.is_collective_head(tok):
                     start, end = collectives.name_span(tok)
                     if self._free(doc, start, end):
@@ -211,6 +213,12 @@ class ReferenceResolver:
                 self.owners[tok.lower_] = owner
                 return owner
         return None
+
+    def _recent_organization(self, sent: Sentence) -> str | None:
+        """The organization or bloc named last, in this sentence or the three before it."""
+        recent = [m for m in self.mentions if sent.index - 3 <= m.sentence <= sent.index
+                  and self.actors[m.actor].type == "organization"]
+        return max(recent, key=lambda m: m.start).actor if recent else None
 
     def _collective(self, tok: Token) -> str:
         """The collective a plural agent phrase names: one seen before, or a new one."""
