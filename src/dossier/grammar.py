@@ -80,6 +80,8 @@ def clause_subject(verb: Token) -> list[Token]:
         if agents:
             return [agents[0], *agents[0].conjuncts]
         subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
+        if subjects and subjects[0].lower_ == "who" and node.dep_ == "relcl":
+            return [node.head]  # "Angela Merkel, who called it a step": the relative pronoun is its antecedent
         if subjects:
             subj = subjects[0]
             return [subj, *[c for c in subj.conjuncts if c.i > subj.i]]

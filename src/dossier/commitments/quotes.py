@@ -68,6 +68,12 @@ def _last_speaker(sent: Sentence, parsed: ParsedArticle, statements: list[Statem
     return people[-1].actor if people else ""
 
 
+def _opens_paragraph(sent: Sentence, parsed: ParsedArticle, q_start: int) -> bool:
+    """Whether the quote is the first thing in its paragraph (only its opening mark before it)."""
+    block = parsed.article.blocks[sent.block]
+    return not parsed.article.text[block.start:q_start].strip(" \"“‘«")
+
+
 def extract_quotes(parsed: ParsedArticle, index: ActorIndex, statements: list[Statement]) -> list[Quote]:
     text = parsed.article.text
     body_blocks = {i for i, b in enumerate(parsed.article.blocks) if b.kind == "paragraph"}
@@ -92,6 +98,9 @@ def extract_quotes(parsed: ParsedArticle, index: ActorIndex, statements: list[St
                 speaker, how = _speaker_in(nxt, parsed, index, q_start, q_end), "adjacent sentence"
         if not speaker:
             speaker, how = _last_speaker(sent, parsed, statements, index), "paragraph speaker"
+        if not speaker and _opens_paragraph(sent, parsed, q_start) and out and out[-1].speaker \
+                and parsed.sentences[out[-1].sentence_id].block == sent.block - 1:
+            speaker, how = out[-1].speaker, "previous paragraph"  # a quote running on into a new paragraph
         out.append(Quote(quote=quote, speaker=speaker, how=how if speaker else "unattributed",
                          evidence=sent.text, sentence_id=sent.index, start=q_start, end=q_end))
     return out
