@@ -94,6 +94,11 @@ class _Builder(ReferenceResolver):
                     surnames.setdefault(after, set()).add(full)
             if rest and first.lower() not in lower_words and len(first) > 3:
                 surnames.setdefault(first, set()).add(full)  # "Abdulaziz rejected", when unambiguous
+        for name in list(self.names):  # "van Rompuy" is Herman van Rompuy's surname, not another person
+            longer = [full for full in self.names if full.endswith(" " + name)]
+            if name.split()[0].lower() in NAME_PARTICLES and len(longer) == 1:
+                self.names[name] = longer[0]
+                surnames = {part: fulls - {name} for part, fulls in surnames.items()}
         for surname, fulls in surnames.items():
             if len(fulls) == 1:
                 self.names.setdefault(surname, next(iter(fulls)))
@@ -108,7 +113,8 @@ class _Builder(ReferenceResolver):
                 if i + n > span.end:
                     continue
                 cand = doc[i:i + n]
-                if cand.text in self.names and cand[0].text[:1].isupper() and self._free(doc, i, i + n):
+                if cand.text in self.names and (cand[0].text[:1].isupper() or cand[0].lower_ in NAME_PARTICLES) \
+                        and self._free(doc, i, i + n):
                     if n == 1 and cand[0].ent_type_ in ("GPE",) and gazetteer.lookup(cand.text):
                         continue
                     name = self.names[cand.text]
