@@ -247,8 +247,9 @@ def reports_commitment(speech: Token) -> bool:
                                    for t in (s, *s.children)):
             continue  # "said Western presence would prevent ...": a claim about the world
         for verb in (clause, *(c for c in clause.children if c.dep_ in ("xcomp", "conj"))):
-            if verb.lemma_.lower() in COMMIT_VERBS and verb.lemma_.lower() not in ("say", "decide"):
-                return True
+            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+            if verb.lemma_.lower() in COMMIT_VERBS and verb.lemma_.lower() not in ("say", "decide") and not passive:
+                return True  # "said the measures were aimed at" describes them: a claim
             if any(c.dep_ == "aux" and c.lower_ in FUTURE_MARKERS | {"would"} for c in verb.children) \
                     and not has_negation(verb):
                 return True

@@ -37,6 +37,10 @@ if TYPE_CHECKING:
 
 
 
+# "was quick to praise", "was first to condemn": the act itself, done promptly.
+PROMPTLY = {"quick", "swift", "fast", "first", "prompt"}
+
+
 def _speech_kind(verb: Token) -> str | None:
     """Kind a verb gives a statement, or None when it is not a speech or stance act here."""
     lemma = verb.lemma_.lower()
@@ -63,8 +67,8 @@ def _speech_kind(verb: Token) -> str | None:
     if lemma in ("say", "add", "tell", "write", "reply", "respond", "explain", "state", "note", "recall") \
             and not (deps & {"ccomp", "parataxis"} or sentence_has_quote):
         return None
-    if verb.dep_ == "xcomp":
-        return None  # "has yet to decide whether to ask": an act only contemplated
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() not in PROMPTLY:
+        return None  # "has yet to decide whether to ask": an act only contemplated ("was quick to praise" is done)
     if lemma in ("back", "support", "charge", "counter") and "dobj" not in deps:
         return None
     if lemma in ("press", "push") and not ("for" in preps or "xcomp" in deps or "ccomp" in deps):
