@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from dossier import kb
 from dossier.lexicon import (
     CATEGORY_KEYWORDS,
     COMMIT_VERBS,
@@ -135,6 +136,12 @@ def actors_of(tokens: list[Token], parsed: ParsedArticle, index: ActorIndex) -> 
                 else:
                     continue
                 candidates += [m for m in map(at, targets) if m]
+                if child.dep_ == "amod" and tok.lower_ in STANCE_NOUNS:  # "the German package"
+                    country = kb.demonyms().get(child.text)
+                    first = next((m for m in index.mentions if m.actor == country), None)
+                    if country in index.actors and first is not None:
+                        candidates.append(Mention(country, child.text, parsed.offset(child),
+                                                  parsed.offset(child) + len(child), first.sentence, "demonym"))
         for m in candidates:
             if all(f.actor != m.actor for f in found):
                 found.append(m)

@@ -113,8 +113,9 @@ def _trigger(verb: Token) -> tuple[str, list[Token]] | None:
         if c.dep_ in ("acomp", "dobj", "attr") and c.lower_ in CONSIDER_WORDS and any(
                 g.lower_ == "to" for g in (*c.children, *verb.children)):
             return "considering", [verb, c]
-        if c.dep_ in ("acomp", "attr") and c.lower_ in READY_WORDS and any(  # "ready to host talks"
-                g.dep_ == "xcomp" and g.lemma_.lower() in ACTION_VERBS for g in (*c.children, *verb.children)):
+        if c.dep_ in ("acomp", "attr", "oprd") and c.lower_ in READY_WORDS and any(  # "ready to host talks"
+                g.dep_ == "xcomp" and g.lemma_.lower() not in NON_COMMITMENT_VERBS
+                for g in (*c.children, *verb.children)):
             return "proposed", [verb, c]
     return None
 
@@ -315,8 +316,8 @@ def extract_pledges(parsed: ParsedArticle, index: ActorIndex) -> list[Pledge]:
                 marks.add("future")
             subjects = clause_subject(verb)
             if base == "modal":
-                standing_in = bool(subjects) and _stands_in(subjects[0]) and verb.tag_ in ("VBZ", "VBP") \
-                    and verb.lemma_.lower() in TERMS_VERBS
+                standing_in = bool(subjects) and _stands_in(subjects[0]) and verb.tag_ in ("VBZ", "VBP", "VBD") \
+                    and verb.lemma_.lower() in TERMS_VERBS  # "the package also bars", "the package included"
                 if not (MODAL_MARKS & marks or standing_in or _pledges_money(verb, chain)):
                     continue  # "topped up its contribution by 60 million euros" gives money, whatever the verb
                 base = "action"
