@@ -25,13 +25,17 @@ HISTORIC_NOUNS = {*FOUNDING_NOUNS,
                   "war", "armistice", "annexation", "invasion", "memorandum", "massacre", "genocide",
                   "revolution", "uprising", "occupation", "blockade", "airlift", "crisis", "coup",
                   "withdrawal", "partition", "bombing", "siege", "battle", "famine", "spring", "doctrine",
-                  "offensive", "intervention", "insurgency", "uprisings"}
+                  "offensive", "intervention", "insurgency", "uprisings", "earthquake", "tsunami", "hurricane",
+                  "cyclone", "typhoon", "floods", "pandemic", "epidemic", "outbreak", "spill", "meltdown"}
 # Event nouns that may just as well name the news itself ("the Paris summit"): they need a past year,
 # a past time expression in the sentence, or the knowledge base.
 CURRENT_NOUNS = {"summit", "conference", "treaty", "accord", "accords", "agreement", "agreements", "pact",
                  "protocol", "charter", "convention", "declaration", "ceasefire", "truce", "deal", "plan",
-                 "talks", "referendum", "communique", "communiqué", "framework", "round", "act", "resolution"}
-PAST_MARKERS = re.compile(r"\b(last (?:week|month|year)|years? ago|months? ago|decades? ago|previous|earlier|"
+                 "talks", "referendum", "communique", "communiqué", "framework", "round", "act", "resolution",
+                 "process", "initiative", "understanding"}
+PAST_MARKERS = re.compile(r"\b(last (?:week|month|year|spring|summer|autumn|fall|winter|January|February|March|"
+                          r"April|May|June|July|August|September|October|November|December)|"
+                          r"years? ago|months? ago|decades? ago|previous|earlier|"
                           r"in the (?:19|20)\d0s)\b", re.I)
 MODEL_CUES = re.compile(r"\b(model|inspir\w*|example|blueprint|template|success\w*|lasted|worked|held|"
                         r"maintain\w*|emulat\w*|replicat\w*|proven|effective|helped|guide|lessons? of success|"
@@ -50,7 +54,7 @@ RELATIVE_YEAR = re.compile(r"\b(?:(?:more|less) than |nearly |almost |about |som
                            r"eleven|twelve|fifteen|twenty|thirty|forty|fifty)\s+(years?|decades?)\s+(?:ago|earlier)\b",
                            re.I)
 # "another Munich", "a repeat of Copenhagen", "likening the deal to Munich": a place standing for an event.
-INVOCATION = re.compile(r"\b(?:another|a (?:second|new|repeat of)|repeat(?:ing)? of|likening [\w\s]{1,40}? to|"
+INVOCATION = re.compile(r"\b(?:another|a repeat of|repeat(?:ing)? of|likening [\w\s]{1,40}? to|"
                         r"compar(?:ed|ing) [\w\s]{1,40}? to|echoes of|shades of)\s+"
                         r"([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?|1[89]\d\d|20[0-4]\d)\b")
 # Nouns that name a past meeting or event when a past time anchors them ("the talks in New Delhi a
@@ -239,7 +243,16 @@ def extract_precedents(parsed: ParsedArticle) -> list[Precedent]:
                 add(sent, start, end, surface, int(surface), "invocation", "pattern", "cautionary")
             else:
                 add(sent, start, end, surface, None, "invocation", "pattern", "cautionary")
-    return out
+    return _one_per_event(out)
+
+
+def _one_per_event(found: list[Precedent]) -> list[Precedent]:
+    """"another Munich, a reference to the 1938 agreement": one event named twice in a sentence is one
+    row, the one the knowledge base knows."""
+    known = [p for p in found if p.source == "knowledge base"]
+    return [p for p in found if p.source == "knowledge base" or p.year is None
+            or any(w[:1].isupper() for w in _YEAR.sub("", p.name).split())  # a name of its own
+            or not any(k.sentence_id == p.sentence_id and k.year == p.year for k in known)]
 
 
 def _anchored_events(sent: Sentence, taken: set[int], published_year: int | None) -> list[tuple[int, int, int]]:
