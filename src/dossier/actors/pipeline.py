@@ -154,6 +154,8 @@ class _Builder(ReferenceResolver):
             if start >= end or not self._free(doc, start, end):
                 continue
             words = [t.text for t in doc[start:end]]
+            if self._owned_state_body(doc, start, words):
+                continue  # "China's Foreign Ministry" speaks for China, through its possessor
             if words[0] in kb.demonyms() and words[-1] in STATE_BODIES:
                 self.add(doc, start, end, sent, kb.demonyms()[words[0]], "country", "demonym")
                 continue  # "the Russian Foreign Ministry" speaks for Russia
@@ -195,7 +197,14 @@ class _Builder(ReferenceResolver):
                 words = [t.text for t in doc[start:end]]
                 if EVENT_WORDS.intersection(words) or not self._free(doc, start, end):
                     continue
+                if self._owned_state_body(doc, start, words):
+                    continue
                 self.add(doc, start, end, sent, doc[start:end].text, "organization", "name")
+
+    def _owned_state_body(self, doc: Doc, start: int, words: list[str]) -> bool:
+        """"China's Foreign Ministry": a state body after a possessive actor is that actor's."""
+        return words[-1] in STATE_BODIES and start > 1 and doc[start - 1].tag_ == "POS" \
+            and not self._free(doc, start - 2, start - 1)
 
     def _release_country(self, sent: Sentence, tok: Token) -> int | None:
         """Undo a country mention ending at `tok` (it begins a longer name); its first token index."""
