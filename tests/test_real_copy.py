@@ -129,3 +129,10 @@ def test_bylines_credits_and_captions_are_not_actors():
     tables = tables_for(text)
     assert set(tables.actors["name"]) == {"Ghana"}
     assert rows(tables.pledges, "actor", "category") == {("Ghana", "trade")}
+
+
+def test_an_unnamed_source_is_the_speaker_of_its_quote():
+    text = '"Nobody wants another round of this," a senior EU official said, speaking on condition of anonymity.'
+    tables = tables_for(text)
+    assert rows(tables.quotes, "speaker") == {("Senior EU official",)}
+    assert ("Senior EU official", "person") in rows(tables.actors, "name", "type")

@@ -20,11 +20,15 @@ if TYPE_CHECKING:
 
 # Left dependents that belong to the collective's name ("some 190", "rich", "member").
 NAME_DEPS = {"amod", "compound", "nummod", "quantmod", "advmod", "nmod", "npadvmod", "det", "predet"}
-DROPPED_DETERMINERS = {"the", "these", "those", "its", "their", "our", "his", "her", "such"}
+DROPPED_DETERMINERS = {"the", "a", "an", "these", "those", "its", "their", "our", "his", "her", "such"}
 # Words that do not tell two collectives apart ("the 190 nations" is "some 190 nations").
 UNMARKED = {"some", "about", "around", "nearly", "almost", "more", "than", "over", "roughly", "all", "both",
             "many", "most", "several", "other", "few", "at", "least", "up", "to", "the", "approximately"}
 AGENT_POSITIONS = {"nsubj", "nsubjpass"}
+ANONYMOUS_SOURCES = {"official", "diplomat", "negotiator", "source", "aide", "adviser", "advisor", "insider",
+                     "delegate", "lawmaker", "officer"}
+# A source of a government's own body speaks for that state, not as a person of its own.
+STATE_SOURCE_WORDS = {"government", "ministry", "embassy", "foreign", "defence", "defense", "state", "presidential"}
 QUESTION_WORDS = {"which", "what", "whose", "no", "any", "each", "every", "neither", "either"}
 MODALS = {"will", "would", "shall", "could", "may", "might", "must", "'ll", "can"}
 
@@ -82,6 +86,19 @@ def _acts(verb: Token) -> bool:
     if any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
         return True
     return any(c.dep_ in ("acomp", "attr") and c.lower_ in READY_WORDS for c in verb.children)
+
+
+def is_anonymous_source(tok: Token) -> bool:
+    """"a senior EU official said", "a European negotiator told reporters": one unnamed source,
+    speaking (the quotes and statements are theirs)."""
+    if tok.tag_ != "NN" or tok.lower_ not in ANONYMOUS_SOURCES or tok.dep_ not in AGENT_POSITIONS:
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children):
+        return False
+    if any(c.lower_ in STATE_SOURCE_WORDS for c in tok.subtree if c.i < tok.i):
+        return False
+    verb = _verb_of(tok)
+    return verb.lemma_.lower() in REPORTING_VERBS | STATEMENT_VERBS.keys()
 
 
 def is_membership(tok: Token) -> bool:

@@ -72,6 +72,12 @@ class ReferenceResolver:
                     continue  # "European Union energy ministers": the owner already stands for them
                 if target is None and tok.lower_ in self.owners and collectives.is_bare(tok):
                     target = self.owners[tok.lower_]  # later "the ministers" are the same owner's
+                elif target is None and collectives.is_anonymous_source(tok):
+                    start, end = collectives.name_span(tok)
+                    if self._free(doc, start, end):  # "a senior EU official said": a source the article keeps unnamed
+                        name = doc[start:end].text
+                        here.append(self.add(doc, start, end, sent, name[:1].upper() + name[1:], "person", "name"))
+                    continue
                 elif target is None and collectives.is_membership(tok) and self._recent_organization(sent):
                     target = self._recent_organization(sent)  # "the members agreed": of the body just named
                 elif target is None and collectives.is_collective_head(tok):
