@@ -364,7 +364,7 @@ def test_a_report_of_thousands_of_actors_shows_the_top_ones_with_a_note(tmp_path
     import pandas as pd
 
     from dossier.ingest.article import Article
-    from dossier.report.data import MAX_ACTORS, MAX_ROWS, load_report_data
+    from dossier.report.data import MAX_ACTORS, MAX_CELL_CHARS, MAX_ROWS, load_report_data
     from dossier.tables import COLUMNS, write_table
 
     article = Article.from_text(ARTICLE, slug="many")
@@ -379,6 +379,7 @@ def test_a_report_of_thousands_of_actors_shows_the_top_ones_with_a_note(tmp_path
     pledges[["sentence_id", "start", "end"]] = 0
     quotes = pd.DataFrame({c: ["x"] * 2500 for c in COLUMNS["quotes"]})
     quotes[["sentence_id", "start", "end"]] = 0
+    quotes["evidence"] = "A sentence made of a run of quotation marks. " * 50  # 2,300 characters
     empty = {name: pd.DataFrame(columns=COLUMNS[name])
              for name in ("mentions", "statements", "precedents", "timeline", "sentences")}
     for name, df in {"actors": actors, "pledges": pledges, "quotes": quotes, **empty}.items():
@@ -389,6 +390,7 @@ def test_a_report_of_thousands_of_actors_shows_the_top_ones_with_a_note(tmp_path
     assert set(data["pledges"]["actor"]) <= set(data["actors"]["name"])  # the matrix stays 100 rows at most
     note = data.article.warnings[-1]
     assert "100 most-mentioned of 6,000 actors" in note and "first 300 of 2,500 quotes" in note
+    assert data["quotes"]["evidence"].str.len().max() == MAX_CELL_CHARS and "cut short" in note
     assert str(tmp_path) in note
 
 

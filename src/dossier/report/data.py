@@ -19,6 +19,7 @@ TABLE_NAMES = ("actors", "mentions", "pledges", "statements", "quotes", "precede
 # the report shows the top rows with a note at the top; the CSV files keep every row.
 MAX_ACTORS = 100
 MAX_ROWS = 300
+MAX_CELL_CHARS = 600  # a "sentence" of 2,000 characters (a run of quotes) is cut in the report, not the CSV
 
 
 @dataclass
@@ -45,6 +46,8 @@ def load_report_data(processed_dir: str | Path) -> ReportData:
 
 def _top_rows(article: Article, tables: dict[str, pd.DataFrame], folder: Path) -> dict[str, pd.DataFrame]:
     """The most-mentioned actors and the first rows of each table, with a note of what was left out."""
+    import pandas as pd
+
     cut: list[str] = []
     actors = tables["actors"]
     if len(actors) > MAX_ACTORS:
@@ -58,6 +61,20 @@ def _top_rows(article: Article, tables: dict[str, pd.DataFrame], folder: Path) -
         if len(tables[name]) > MAX_ROWS:
             cut.append(f"the first {MAX_ROWS} of {len(tables[name]):,} {name}")
             tables[name] = tables[name].head(MAX_ROWS)
+    clipped: list[str] = []
+    for name in ("actors", "pledges", "statements", "quotes", "precedents", "timeline"):
+        df = tables[name]
+        for column in df.columns:
+            if not (pd.api.types.is_string_dtype(df[column]) and len(df)):
+                continue
+            long = df[column].astype(str).str.len() > MAX_CELL_CHARS
+            if long.any():
+                df = df.copy() if df is tables[name] else df
+                df.loc[long, column] = df.loc[long, column].str.slice(0, MAX_CELL_CHARS - 1) + "…"
+                clipped.append(name)
+        tables[name] = df
+    if clipped:
+        cut.append(f"cells over {MAX_CELL_CHARS} characters (in {', '.join(dict.fromkeys(clipped))}) cut short")
     if cut:
         article.warnings.append(f"this article is very large: the report shows {', '.join(cut)}; "
                                 f"every row is in the CSV files in {folder}.")
