@@ -23,6 +23,10 @@ LAB_VENV := .venv-lab
 LAB_STAMP := $(LAB_VENV)/.installed
 
 ARTICLE ?= data/raw/putin-warns-foreign-troops.txt
+# A file name is untrusted input: Make must never expand what is in it (`$(shell ...)` in a name
+# would run). $(value ...) takes the name literally and `:=` keeps it so; recipes read it only
+# as "$$ARTICLE" from the environment, never pasted into a command line.
+override ARTICLE := $(value ARTICLE)
 RAW_DIR ?= data/raw
 PROCESSED_DIR ?= data/processed
 REPORTS_DIR ?= reports
@@ -38,20 +42,26 @@ export MPLCONFIGDIR := $(CURDIR)/.cache/matplotlib
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 export JUPYTER_PLATFORM_DIRS := 1
 
-# Make cannot have spaces in file names unless escaped; the recipes read $$ARTICLE instead.
-space := $(subst ,, )
+# The article file itself is never a Make prerequisite (a name may hold spaces, ':', '$', a
+# line break...): Make only sees its ASCII slug and a content-hash stamp in data/processed/<slug>/.
 quote_arg = '$(subst ','\'',$(1))'
-SLUG := $(shell PYTHONPATH=src $(SYS_PYTHON) -m dossier.paths slug $(call quote_arg,$(ARTICLE)))
-ARTICLE_OK := $(shell test -f $(call quote_arg,$(ARTICLE)) && echo yes)
-# ':' ';' '#' '%' cannot appear in a Make prerequisite at all: such names get a clear error instead.
-UNSAFE := $(strip $(foreach c,: ; \# %,$(findstring $(c),$(ARTICLE))))
-ARTICLE_DEP := $(if $(UNSAFE),unsafe-article-name,$(if $(ARTICLE_OK),$(subst $(space),\$(space),$(subst $$,$$$$,$(ARTICLE))),missing-article))
-SIDECAR := $(basename $(ARTICLE)).meta.json
-SIDECAR_DEP := $(if $(UNSAFE),,$(if $(shell test -f $(call quote_arg,$(SIDECAR)) && echo yes),$(subst $(space),\$(space),$(SIDECAR))))
+# Standard library only: runs with the system interpreter before the venv exists, with the venv's
+# (no pyenv-style shim in front, about 0.1 s less per call) once it does.
+PATHS_TOOL := PYTHONPATH=$(CURDIR)/src $(if $(wildcard $(PY)),$(PY),$(SYS_PYTHON)) -m dossier.paths
+# The probe resolves the name (a bare name is looked up in RAW_DIR), checks it is a regular file
+# and prints "ok <slug>" or "bad <slug>"; for goals that build the article it also rewrites
+# source.sha256 when the content hash changed, before Make compares times (so -n and -q agree).
+NO_ARTICLE_GOALS := help venv test lab eval bench clean reports
+STAMP_DIR := $(if $(filter-out $(NO_ARTICLE_GOALS),$(MAKECMDGOALS)),$(PROCESSED_DIR))
+PROBE := $(shell DOSSIER_RAW_DIR=$(call quote_arg,$(DOSSIER_RAW_DIR)) $(PATHS_TOOL) probe \
+           $(call quote_arg,$(ARTICLE)) $(call quote_arg,$(STAMP_DIR)))
+SLUG := $(word 2,$(PROBE))
+ARTICLE_BAD := $(if $(filter ok,$(word 1,$(PROBE))),,bad-article)
+ARTICLE_DEP := $(or $(ARTICLE_BAD),$(PROCESSED_DIR)/$(SLUG)/source.sha256)
 
 P := $(PROCESSED_DIR)/$(SLUG)
 R := $(REPORTS_DIR)/$(SLUG)
-STAGE = $(PY) -m dossier stage $(1) --slug $(SLUG) --article "$$ARTICLE"
+STAGE = $(PY) -m dossier stage $(1) --slug $(SLUG) --article="$$ARTICLE"
 
 # What each stage's output depends on: its notebook, the package modules it runs, its data.
 D := src/dossier
@@ -66,7 +76,7 @@ PRECEDENT_SRC := $(CORE_SRC) $(D)/precedents.py $(D)/timeline.py $(D)/kb/__init_
                  $(D)/actors/model.py
 REPORT_SRC := $(CORE_SRC) $(wildcard $(D)/report/*.py $(D)/report/templates/dossier/*)
 
-.PHONY: help report tables reports lab test eval bench clean venv missing-article unsafe-article-name
+.PHONY: help report tables reports lab test eval bench clean venv bad-article report-locked tables-locked
 
 help: ## list the targets
 	@echo "Dossier: news article in, grounded tables and a rendered report out."
@@ -90,18 +100,29 @@ $(STAMP): requirements.txt requirements-model.txt requirements-dev.txt constrain
 	@echo "$(CURDIR)/src" > "$$($(PY) -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/dossier-src.pth"
 	@touch $@
 
-report: $(R)/report.pdf ## build the report of ARTICLE: reports/<slug>/report.html and report.pdf
+# One run per article at a time: a second `make report` of the same article waits for the
+# first, then finds its outputs up to date (the lock lives as long as the inner make).
+LOCKED = +@$(PATHS_TOOL) lock $(P)/.run.lock -- $(MAKE) --no-print-directory
+
+report: $(ARTICLE_BAD) | $(STAMP) ## build the report of ARTICLE: reports/<slug>/report.html and report.pdf
+	$(LOCKED) report-locked
+
+report-locked: $(R)/report.pdf
 	@echo "dossier: report ready: $(R)/report.html and $(R)/report.pdf"
 
-tables: $(P)/pledges.csv $(P)/precedents.csv $(P)/timeline.csv $(P)/quotes.csv ## build only the tables of ARTICLE in data/processed/<slug>/
+tables: $(ARTICLE_BAD) | $(STAMP) ## build only the tables of ARTICLE in data/processed/<slug>/
+	$(LOCKED) tables-locked
 
-missing-article: $(STAMP)
-	@$(PY) -m dossier check "$$ARTICLE"; exit 1
+tables-locked: $(P)/pledges.csv $(P)/precedents.csv $(P)/timeline.csv $(P)/quotes.csv
 
-unsafe-article-name:
-	@echo "dossier: error: Make cannot handle ':', ';', '#' or '%' in a file name ('$(ARTICLE)'): rename the file." >&2; exit 1
+bad-article:
+	@$(PATHS_TOOL) explain "$$ARTICLE"; exit 1
 
-$(P)/article.json $(P)/sentences.csv $(P)/parse.spacy &: $(ARTICLE_DEP) $(SIDECAR_DEP) $(NB)/01_ingest.ipynb \
+# Normally written by the probe above; this rule only runs when it could not be (and then says why).
+$(P)/source.sha256:
+	@$(PATHS_TOOL) stamp "$$ARTICLE" $@
+
+$(P)/article.json $(P)/sentences.csv $(P)/parse.spacy &: $(ARTICLE_DEP) $(NB)/01_ingest.ipynb \
 		$(CORE_SRC) | $(STAMP)
 	@$(call STAGE,01_ingest)
 
@@ -121,14 +142,20 @@ TABLES := $(addprefix $(P)/,sentences.csv actors.csv mentions.csv pledges.csv st
 $(R)/report.html $(R)/report.pdf &: $(P)/article.json $(TABLES) $(NB)/05_report.ipynb $(REPORT_SRC) | $(STAMP)
 	@$(call STAGE,05_report)
 
+# Every output is written atomically by its stage; Make must never delete one on Ctrl-C or
+# SIGTERM (it would otherwise remove the good report.html of a grouped target).
+.PRECIOUS: $(P)/source.sha256 $(P)/article.json $(P)/sentences.csv $(P)/parse.spacy $(TABLES) \
+           $(R)/report.html $(R)/report.pdf
+
 ifneq ($(filter reports,$(MAKECMDGOALS)),)
 $(BUILD_DIR)/articles.mk: $(RAW_DIR) src/dossier/paths.py
 	@mkdir -p $(BUILD_DIR)
-	@PYTHONPATH=src $(SYS_PYTHON) -m dossier.paths make-rules > $@.tmp && mv $@.tmp $@
+	@$(PATHS_TOOL) make-rules > $@.tmp && mv $@.tmp $@
 -include $(BUILD_DIR)/articles.mk
 endif
 
 reports: $(ALL_REPORTS) ## build the report of every article in data/raw/ (make -j2 reports: two at once)
+	@$(PATHS_TOOL) skipped
 
 # Extra flags for JupyterLab, e.g. make lab LAB_ARGS="--no-browser --port=8890 --ip=0.0.0.0".
 LAB_ARGS ?=

@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 
 from dossier.errors import DossierError
 
 
+def _interrupt(signum: int, _frame: object) -> None:
+    """SIGTERM and SIGHUP end a run like Ctrl-C: cleanup runs, the kernel is shut down, and
+    nothing unfinished is promoted (the previous good outputs stay)."""
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str] | None = None) -> int:
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, _interrupt)
     parser = argparse.ArgumentParser(prog="dossier", description="Dossier pipeline commands.")
     sub = parser.add_subparsers(dest="command", required=True)
     stage = sub.add_parser("stage", help="run one stage notebook for one article")
@@ -32,8 +41,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"dossier: {args.slug}: {args.name} done in {seconds:.1f} s")
         elif args.command == "check":
             from dossier.ingest.article import load_article
+            from dossier.paths import resolve_article
 
-            article = load_article(args.article)
+            article = load_article(resolve_article(args.article))
             for warning in article.warnings:
                 print(f"dossier: warning: {warning}", file=sys.stderr)
         elif args.command == "bench":
@@ -46,6 +56,13 @@ def main(argv: list[str] | None = None) -> int:
             return evaluate(details=args.details, sets=tuple(args.sets or ("shared", "dev", "heldout")))
     except DossierError as err:
         print(f"dossier: error: {err}", file=sys.stderr)
+        return 1
+    except OSError as err:  # a folder or file the system refused: say which, never a traceback
+        where = f" {err.filename}" if err.filename else ""
+        print(f"dossier: error: cannot use{where} ({err.strerror or err}): check its permissions.", file=sys.stderr)
+        return 1
+    except RecursionError:
+        print("dossier: error: the input is nested too deeply to read.", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("dossier: interrupted; outputs of the unfinished stage were not kept.", file=sys.stderr)

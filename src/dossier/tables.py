@@ -56,23 +56,33 @@ def write_table(df: pd.DataFrame, folder: Path, name: str) -> Path:
 
 
 def read_table(folder: Path, name: str) -> pd.DataFrame:
-    """A stored table with the schema's types; a hand-edited file with a column missing or a value
-    that is not a number where one belongs stops with one line naming the file and the column."""
+    """A stored table with the schema's types. A hand-edited file with a missing column or a value
+    that is not a number where one belongs stops with one line naming the file, the column and the
+    row, not a traceback later."""
     import pandas as pd
 
-    path = folder / TABLES[name].file
-    df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    missing = [c for c in TABLES[name].column_names if c not in df.columns]
+    spec = TABLES[name]
+    path = folder / spec.file
+    try:
+        df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except FileNotFoundError:
+        raise
+    except (ValueError, UnicodeDecodeError, pd.errors.ParserError) as err:
+        raise DossierError(f"{path} cannot be read as a table ({str(err).splitlines()[0]}): "
+                           "rerun the stage that writes it (or `make clean`).") from None
+    missing = [c for c in spec.column_names if c not in df.columns]
     if missing:
-        raise DossierError(f"{path} lacks the column(s) {', '.join(missing)}: "
-                           "rebuild it (make clean, then make report).")
-    df = df[TABLES[name].column_names].copy()
-    for column in TABLES[name].columns:
-        if column.dtype == "Int64":
-            df[column.name] = df[column.name].replace("", None)
-        try:
-            df[column.name] = df[column.name].astype(column.dtype)
-        except (TypeError, ValueError):
-            raise DossierError(f"{path}: column '{column.name}' holds a value that is not a whole number: "
-                               "rebuild it (make clean, then make report).") from None
+        raise DossierError(f"{path} lacks the column{'s' if len(missing) > 1 else ''} {', '.join(missing)}: "
+                           "restore it or rerun the stage that writes it (or `make clean`).")
+    df = df[spec.column_names].copy()
+    for column in spec.columns:
+        if column.dtype == "str":
+            continue
+        values = df[column.name]
+        bad = values[~values.str.fullmatch(r"-?\d{1,12}" if column.dtype == "int64" else r"(?:-?\d{1,12})?")]
+        if len(bad):
+            raise DossierError(f"{path}, column '{column.name}', row {int(bad.index[0]) + 2}: '{bad.iloc[0][:40]}' "
+                               "is not a whole number; fix it or rerun the stage that writes it.")
+        df[column.name] = values.replace("", None).astype(column.dtype) if column.dtype == "Int64" \
+            else values.astype(column.dtype)
     return df
