@@ -57,7 +57,7 @@ def _extract_body(html: str) -> str | None:
         include_tables=False,
         include_images=False,
         include_links=False,
-        deduplicate=True,
+        deduplicate=False,  # its memory lives as long as the process: a corpus worker would drop repeats
     )
 
 

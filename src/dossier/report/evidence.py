@@ -9,7 +9,16 @@ from __future__ import annotations
 import html
 import re
 
-esc = html.escape
+_LONG_RUN = re.compile(r"[^\s\u200b]{40,}")
+
+
+def esc(text: object) -> str:
+    """Escaped for HTML. A run of 40 or more characters without a space (a URL, a hash, a hostile
+    3,000-letter word) gets invisible break opportunities, so it wraps in every renderer and in
+    table cells, where CSS word breaking is not honoured everywhere."""
+    spaced = _LONG_RUN.sub(lambda m: "\u200b".join(m.group(0)[i:i + 20] for i in range(0, len(m.group(0)), 20)),
+                           str(text))
+    return html.escape(spaced)
 
 
 def anchor_id(sentence_id: object) -> str:
