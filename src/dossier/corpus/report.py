@@ -25,7 +25,14 @@ from dossier.report.style import CATEGORY_LABELS, STATUS_COLORS, STATUS_LABELS, 
 if TYPE_CHECKING:
     import pandas as pd
 
-esc = html.escape
+
+
+def esc(value: object) -> str:
+    """Escaped text; a missing value (None, NaN from a Parquet null) is empty."""
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    return html.escape(str(value))
+
 NOTEBOOK = "corpus_report.ipynb"
 
 
@@ -85,7 +92,7 @@ def _source_link(data: CorpusData, slug: str) -> str | None:
 
 def article_link(data: CorpusData, slug: str, label: str) -> str:
     href = article_report(data, slug) or _source_link(data, slug)
-    text = esc(label or slug)
+    text = esc(label if isinstance(label, str) and label else slug)
     return f'<a href="{esc(href)}">{text}</a>' if href else text
 
 
@@ -272,7 +279,7 @@ def statements_table(data: CorpusData, limit: int = 25) -> str:
     df = df[df["target"].fillna("") != ""] if len(df) else df
     rows = []
     for r in df.sort_values(["published", "speaker"]).head(limit).to_dict("records"):
-        rows.append([esc(r["published"] or "undated"), esc(r["speaker"]), esc(r["kind"]), esc(r["target"]),
+        rows.append([esc(r["published"]) or "undated", esc(r["speaker"]), esc(r["kind"]), esc(r["target"]),
                      f'{evidence(data, r["article"], r["evidence"])}'])
     return _table([("Date", 11), ("Speaker", 16), ("Kind", 11), ("Target", 14), ("Evidence (first)", 48)], rows,
                   "No statement with a target.")
@@ -302,8 +309,7 @@ def articles_table(data: CorpusData) -> str:
     rows = []
     for r in data.articles.sort_values(["published", "article"], na_position="last").to_dict("records"):
         state = esc(r["error"]) if r["status"] == "error" else "ok"
-        rows.append([esc(r["published"] or ""), article_link(data, r["article"], r["title"]), esc(r["source"] or ""),
-                     state])
+        rows.append([esc(r["published"]), article_link(data, r["article"], r["title"]), esc(r["source"]), state])
     return _table([("Published", 12), ("Article", 44), ("Source", 18), ("Status", 26)], rows, "No articles.")
 
 

@@ -30,6 +30,7 @@ class RunSummary:
     failed: int = 0
     seconds: float = 0.0  # wall time of the extraction on the cluster (0 when nothing to do)
     total_seconds: float = 0.0
+    lost: int = 0  # batches whose worker died: not committed, so the next run retries them
     peak_rss_mib: dict[int, float] = field(default_factory=dict)  # per worker process id
 
 
@@ -103,7 +104,14 @@ def extract_on(client, todo: list[CorpusItem], root: Path, version: str, summary
                desc="extracting")
     try:
         for future in as_completed(futures):
-            result = future.result()
+            try:
+                result = future.result()
+            except Exception as err:  # the worker died (memory, a crash in native code): not committed
+                from dossier.corpus.worker import one_line
+
+                summary.lost += 1
+                bar.write(f"dossier: warning: a batch was lost ({one_line(err)}); the next run retries it.")
+                continue
             summary.extracted += result["articles"] - result["failed"]
             summary.failed += result["failed"]
             pid = result["pid"]

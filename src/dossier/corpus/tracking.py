@@ -90,7 +90,6 @@ def precedent_summary(precedents: pd.DataFrame) -> pd.DataFrame:
             "article", "evidence"]
     if precedents.empty:
         return pd.DataFrame(columns=cols)
-    precedents = precedents.rename(columns={"article_published": "published"})
     df = precedents.assign(precedent=precedents["canonical"].fillna("").where(precedents["canonical"].fillna("") != "",
                                                                               precedents["name"]))
     rows = []

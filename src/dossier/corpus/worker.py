@@ -81,7 +81,6 @@ def process_batch(items: list[CorpusItem], root: str, code_version: str, part: s
     """Extract a batch and write its partitions; returns counts, timings and this worker's peak memory."""
     import pandas as pd
 
-    from dossier.corpus.schema import corpus_columns
     from dossier.corpus.store import EXTRACTED, write_part
 
     started = time.perf_counter()
@@ -99,7 +98,7 @@ def process_batch(items: list[CorpusItem], root: str, code_version: str, part: s
             articles.append((item, load_item(item)))
         except Exception as err:
             fail(item, None, err)
-    frames: dict[str, list[pd.DataFrame]] = {name: [] for name in EXTRACTED}
+    frames: dict[str, list[tuple[pd.DataFrame, tuple]]] = {name: [] for name in EXTRACTED}
     for (item, article), parsed in zip(articles, _parse([a for _, a in articles]), strict=True):
         if isinstance(parsed, BaseException):
             fail(item, article, parsed)
@@ -111,16 +110,28 @@ def process_batch(items: list[CorpusItem], root: str, code_version: str, part: s
             continue
         for name, df in tables.items():
             if len(df):
-                added = corpus_columns(name)
-                frames[name].append(df.assign(**{added["article"]: item.slug, added["published"]: article.published,
-                                                 added["source"]: article.source}))
+                frames[name].append((df, (item.slug, article.published, article.source)))
         rows.append(article_row(item, article, code_version, part))
     out = Path(root)
     for name in EXTRACTED:
-        write_part(out, name, part, pd.concat(frames[name], ignore_index=True) if frames[name] else pd.DataFrame())
+        write_part(out, name, part, _with_article_columns(name, frames[name]))
     write_part(out, "errors", part, pd.DataFrame(errors))
     write_part(out, "articles", part, pd.DataFrame(rows))  # last: the batch's commit mark
     return _summary(len(items), len(errors), started)
+
+
+def _with_article_columns(name: str, frames: list[tuple[pd.DataFrame, tuple]]) -> pd.DataFrame:
+    """The batch's rows of one table, with each row's article, publication date and source."""
+    import pandas as pd
+
+    from dossier.corpus.schema import corpus_columns
+
+    if not frames:
+        return pd.DataFrame()
+    df = pd.concat([f for f, _ in frames], ignore_index=True)
+    for position, column in enumerate(corpus_columns(name).values()):
+        df[column] = [value[position] for f, value in frames for _ in range(len(f))]
+    return df
 
 
 def parse_only_batch(items: list[CorpusItem]) -> dict:
