@@ -7,6 +7,7 @@ binary file posing as an article; the tables are read back from Parquet.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -209,3 +210,39 @@ def test_unknown_scheduler_is_one_line(tmp_path):
     assert run.returncode == 1
     assert run.stderr.strip().splitlines()[-1].startswith("dossier: error: no Dask scheduler answers at")
     assert "Traceback" not in run.stderr
+
+
+def test_ctrl_c_keeps_finished_batches_and_the_next_run_resumes(tmp_path):
+    """A JSON Lines corpus interrupted after its first committed batch: exit 130, the finished
+    batches stay, and the next run extracts only what was missing."""
+    from dossier.corpus.bench import generate
+
+    generated = tmp_path / "generated"
+    generated.mkdir()
+    generate(generated, 48)
+    corpus = tmp_path / "news.jsonl"
+    with corpus.open("w", encoding="utf-8") as out:
+        for path in sorted(generated.glob("*.txt")):
+            meta = json.loads(path.with_name(path.stem + ".meta.json").read_text())
+            out.write(json.dumps({**meta, "id": path.stem, "text": path.read_text(encoding="utf-8")}) + "\n")
+    env = {**os.environ, "DOSSIER_PROCESSED_DIR": str(tmp_path / "processed")}
+    proc = subprocess.Popen([sys.executable, "-m", "dossier.corpus", "run", str(corpus), "--workers", "1",
+                             "--no-report"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    parts = tmp_path / "processed" / "_corpus" / "news" / "articles"
+    deadline = time.monotonic() + 180
+    while not (parts.is_dir() and any(p.suffix == ".parquet" for p in parts.iterdir())):
+        assert proc.poll() is None and time.monotonic() < deadline, "no batch was committed"
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGINT)
+    _, stderr = proc.communicate(timeout=120)
+    assert proc.returncode == 130, stderr
+    assert "interrupted" in stderr and "Traceback" not in stderr
+    kept = pd.read_parquet(parts)
+    assert 0 < len(kept) < 48, "the run finished before it could be interrupted"
+    rerun = subprocess.run([sys.executable, "-m", "dossier.corpus", "run", str(corpus), "--workers", "1",
+                            "--no-report"], env=env, capture_output=True, text=True, timeout=600)
+    assert rerun.returncode == 0, rerun.stderr
+    assert f"{len(kept)} up to date, {48 - len(kept)} to extract" in rerun.stderr
+    articles = pd.read_parquet(parts)
+    assert sorted(articles["article"]) == sorted(p.stem for p in generated.glob("*.txt"))
+    assert (articles["status"] == "ok").all()

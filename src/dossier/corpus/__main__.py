@@ -20,7 +20,8 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--scheduler", default=None, help="address of a running Dask scheduler")
     run.add_argument("--workers", type=int, default=None, help="local cluster size (default: one per core)")
     run.add_argument("--no-report", action="store_true", help="tables only")
-    sub.add_parser("bench", help="articles per minute on a generated corpus, against a parse-only baseline")
+    bench = sub.add_parser("bench", help="articles per minute on a generated corpus, against a parse-only baseline")
+    bench.add_argument("--articles", type=int, default=320)
     args = parser.parse_args(argv)
     try:
         if args.command == "run":
@@ -37,12 +38,12 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "bench":
             from dossier.corpus.bench import bench
 
-            bench()
+            bench(args.articles)
     except DossierError as err:
         print(f"dossier: error: {err}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("dossier: interrupted; finished batches are kept, the next run resumes.", file=sys.stderr)
+        print("dossier: interrupted.", file=sys.stderr)
         return 130
     return 0
 

@@ -63,6 +63,11 @@ def connect(address: str | None = None, workers: int | None = None, quiet: bool 
                                    "(dask scheduler) or leave SCHEDULER and DASK_SCHEDULER_ADDRESS unset "
                                    "for a local cluster.") from None
         else:
+            import dask
+
+            # the statistical profiler samples every worker thread 100 times a second: on pure-Python
+            # extraction that costs more than it tells; the dashboard keeps everything else
+            dask.config.set({"distributed.worker.profile.enabled": False})
             cluster = LocalCluster(n_workers=workers or local_workers(), threads_per_worker=1, processes=True,
                                    memory_limit=WORKER_MEMORY, dashboard_address=":0",
                                    silence_logs=logging.ERROR)

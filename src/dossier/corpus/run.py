@@ -102,8 +102,10 @@ def extract_on(client, todo: list[CorpusItem], root: Path, version: str, summary
                for part, chunk in batches(todo, workers, version)]
     bar = tqdm(total=len(todo), unit="article", disable=not progress, file=sys.stderr, dynamic_ncols=True,
                desc="extracting")
+    done = 0
     try:
         for future in as_completed(futures):
+            done += 1
             try:
                 result = future.result()
             except Exception as err:  # the worker died (memory, a crash in native code): not committed
@@ -118,9 +120,13 @@ def extract_on(client, todo: list[CorpusItem], root: Path, version: str, summary
             summary.peak_rss_mib[pid] = max(summary.peak_rss_mib.get(pid, 0.0), result["peak_rss_mib"])
             bar.update(result["articles"])
     except KeyboardInterrupt:
+        import logging
+
         bar.close()
+        # shutting down mid-task makes the cluster log tracebacks of cancelled callbacks: not for people
+        for noisy in ("distributed", "tornado", "asyncio"):
+            logging.getLogger(noisy).setLevel(logging.CRITICAL)
         client.cancel(futures)
-        done = sum(f.status == "finished" for f in futures)
         print(f"\ndossier: interrupted: {done} of {len(futures)} batches were finished and are kept; "
               "run the same command again to extract the rest.", file=sys.stderr)
         raise
