@@ -203,6 +203,7 @@ def pledge_tracker(data: CorpusData, limit: int = 24) -> str:
     if status.empty:
         return '<p class="note">No dated pledges: the tracker needs publication dates (sidecars or a date field).</p>'
     keys = status.groupby(["corpus_actor", "category"]).agg(n=("article", "size"), statuses=("status", "nunique"))
+    total = len(keys)
     keys = keys.sort_values(["statuses", "n"], ascending=False).head(limit).sort_index()
     order = list(keys.index)
     fig = _figure(7.2, 0.3 * len(order) + 1.2)
@@ -221,8 +222,10 @@ def pledge_tracker(data: CorpusData, limit: int = 24) -> str:
     used = [s for s in STATUS_ORDER if s in set(status["status"])]
     ax.legend(handles=[Patch(color=STATUS_COLORS[s], label=STATUS_LABELS[s]) for s in used], frameon=False,
               fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+    shown = (f" The {len(order)} of {total} commitments shown are those that changed status or appear most often."
+             if total > len(order) else "")
     return figure_html(fig, "Pledge tracker: each commitment (actor · category) across publication dates, "
-                            "coloured by the status each article reports.",
+                            "coloured by the status each article reports." + shown,
                        "Pledge tracker: " + "; ".join(f"{a} {c}" for a, c in order))
 
 
