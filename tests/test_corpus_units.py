@@ -133,3 +133,29 @@ def test_rows_link_to_the_article_report_at_the_evidence_sentence(tmp_path, monk
     # a report of the same slug built from another file is not this article's report
     (tmp_path / "processed" / "story" / "article.json").write_text(json.dumps({"source_path": "/elsewhere.txt"}))
     assert "report.html" not in report.article_link(data, "story", "S")
+
+
+def test_a_rule_that_raises_costs_only_its_article(tmp_path, monkeypatch):
+    """process_batch as a worker runs it, in this process: one article's extraction raises."""
+    from dossier.corpus import store, worker
+    from dossier.paths import ROOT
+
+    sample = ROOT / "data" / "corpus" / "sample"
+    items = read_corpus(sample)[:3]
+    real = worker.tables_of
+
+    def flaky(parsed):
+        if parsed.article.slug == items[1].slug:
+            raise ValueError("boom in a rule\nsecond line")
+        return real(parsed)
+
+    monkeypatch.setattr(worker, "tables_of", flaky)
+    result = worker.process_batch(items, str(tmp_path), "v1", "part-test")
+    assert (result["articles"], result["failed"]) == (3, 1)
+    articles = store.read_table(tmp_path, "articles").set_index("article")
+    assert articles.loc[items[1].slug, "status"] == "error"
+    assert articles.loc[items[1].slug, "error"] == "ValueError: boom in a rule"
+    assert set(articles["status"]) == {"ok", "error"} and articles.loc[items[0].slug, "title"]
+    errors = store.read_table(tmp_path, "errors")
+    assert errors[["article", "reason"]].values.tolist() == [[items[1].slug, "ValueError: boom in a rule"]]
+    assert set(store.read_table(tmp_path, "pledges")["article"]) <= {items[0].slug, items[2].slug}
