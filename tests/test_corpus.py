@@ -147,12 +147,18 @@ def check_report(out: Path) -> None:
     assert len(PdfReader(folder / "report.pdf").pages) >= 2
 
 
+# dask.dataframe 2026.8 still calls reset_index(inplace=True), which pandas 3.1 deprecates
+@pytest.mark.filterwarnings("ignore:The inplace keyword:DeprecationWarning", "ignore:The inplace keyword")
 def test_local_cluster_builds_tables_and_report(local_run):
     out, _, run = local_run
     assert "local Dask cluster, 2 workers; dashboard: http" in run.stdout + run.stderr
     assert "1 failed" in run.stderr
     check_corpus(out)
     check_report(out)
+    import dask.dataframe as dd  # the datasets are Dask's too, not only pandas'
+
+    assert len(dd.read_parquet(out / "processed" / "_corpus" / "news" / "pledges").compute()) == len(
+        table(out, "pledges"))
 
 
 def test_unchanged_rerun_extracts_nothing_and_a_changed_article_only_itself(local_run):

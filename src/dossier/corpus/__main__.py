@@ -7,8 +7,17 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from dossier.errors import DossierError
+
+
+def _shown(path: Path) -> str:
+    """A path as the user would type it: relative to where they are, when it is below it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -30,10 +39,11 @@ def main(argv: list[str] | None = None) -> int:
 
             summary = run_corpus(args.corpus, name=args.name, scheduler=args.scheduler, workers=args.workers)
             failed = f", {summary.failed} failed (see the errors table)" if summary.failed else ""
-            print(f"dossier: corpus '{summary.name}': {summary.extracted} extracted{failed}; "
-                  f"tables in {summary.root}", file=sys.stderr)
+            lost = f", {summary.lost} batches lost (run again to retry them)" if summary.lost else ""
+            print(f"dossier: corpus '{summary.name}': {summary.extracted} extracted{failed}{lost}; "
+                  f"tables in {_shown(summary.root)}/", file=sys.stderr)
             if not args.no_report:
-                out = build_report(summary.name)
+                out = _shown(build_report(summary.name))
                 print(f"dossier: corpus report ready: {out}/report.html and {out}/report.pdf", file=sys.stderr)
         elif args.command == "bench":
             from dossier.corpus.bench import bench
