@@ -123,6 +123,8 @@ def check_corpus(out: Path) -> None:
                                         "03-kyiv-grid-repairs", "04-zelensky-visits-warsaw"}
     assert {"Volodymyr Zelenskyy", "Volodymyr Zelenskiy"} <= set(zelensky["actor"])
     assert set(zelensky["how"]) >= {"spelling variant", "surname"}
+    pairs = table(out, "actor_pairs")
+    assert pairs.query("actor_a == 'Germany' and actor_b == 'Ukraine'")["articles"].iloc[0] >= 2
     corpus_actors = table(out, "corpus_actors")
     assert (corpus_actors["corpus_actor"] == "Volodymyr Zelensky").sum() == 1
     # the status change written into two articles, with both evidence sentences

@@ -75,9 +75,20 @@ def connect(address: str | None = None, workers: int | None = None, quiet: bool 
             if not quiet:
                 link = cluster.dashboard_link
                 print(f"dossier: local Dask cluster, {len(cluster.workers)} workers; dashboard: {link}")
-        if not client.scheduler_info()["workers"]:
-            client.wait_for_workers(1, timeout=30)
-        client.register_plugin(_model_plugin())
+        try:
+            if not client.scheduler_info()["workers"]:
+                client.wait_for_workers(1, timeout=60)
+            client.register_plugin(_model_plugin())
+        except TimeoutError:
+            client.close()
+            raise DossierError(f"the Dask scheduler at {address} has no workers: start some "
+                               "(.venv/bin/dask worker ADDRESS).") from None
+        except Exception as err:  # a worker without this project's environment cannot load the model
+            from dossier.corpus.worker import one_line
+
+            client.close()
+            raise DossierError(f"the Dask workers could not load the language model ({one_line(err)}): start "
+                               "them from this project's environment (.venv/bin/dask worker ADDRESS).") from None
         try:
             yield client
         finally:

@@ -277,6 +277,21 @@ def _axes(ax, fig) -> None:
     ax.tick_params(labelsize=8.5, colors="#222222", length=0)
 
 
+def pairs_table(data: CorpusData, limit: int = 15) -> str:
+    pairs = data["actor_pairs"]
+    pairs = pairs[pairs["articles"] >= 2].head(limit) if len(pairs) else pairs
+    rows = [[esc(r["actor_a"]), esc(r["actor_b"]), str(r["articles"]),
+             ", ".join(article_link(data, slug, _title(data, slug)) for slug in r["article_list"].split(" | "))]
+            for r in pairs.to_dict("records")]
+    return _table([("Actor", 20), ("Appears with", 20), ("Articles", 10), ("In", 50)], rows,
+                  "No two actors appear together in more than one article.")
+
+
+def _title(data: CorpusData, slug: str) -> str:
+    row = data.articles[data.articles["article"] == slug]
+    return row["title"].iloc[0] if len(row) else slug
+
+
 def statements_table(data: CorpusData, limit: int = 25) -> str:
     df = data["statements_over_time"]
     df = df[df["target"].fillna("") != ""] if len(df) else df

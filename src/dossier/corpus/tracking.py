@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 DERIVED = ("corpus_actors", "actor_map", "pledge_status", "changes", "statements_over_time",
-           "precedent_summary", "actors_over_time")
+           "precedent_summary", "actors_over_time", "actor_pairs")
 
 
 def _to_corpus(df: pd.DataFrame, mapping: pd.DataFrame, column: str) -> pd.Series:
@@ -121,6 +121,22 @@ def actors_over_time(actors: pd.DataFrame, mapping: pd.DataFrame) -> pd.DataFram
     return out[cols]
 
 
+def actor_pairs(mapping: pd.DataFrame) -> pd.DataFrame:
+    """Which corpus actors appear in the same articles, and in how many."""
+    from itertools import combinations
+
+    import pandas as pd
+
+    together: dict[tuple[str, str], list[str]] = {}
+    for article, group in mapping.groupby("article", sort=True):
+        for pair in combinations(sorted(set(group["corpus_actor"])), 2):
+            together.setdefault(pair, []).append(article)
+    rows = [{"actor_a": a, "actor_b": b, "articles": len(arts), "article_list": " | ".join(arts)}
+            for (a, b), arts in together.items()]
+    out = pd.DataFrame(rows, columns=["actor_a", "actor_b", "articles", "article_list"])
+    return out.sort_values(["articles", "actor_a", "actor_b"], ascending=[False, True, True]).reset_index(drop=True)
+
+
 def build_corpus_tables(root: Path) -> dict[str, pd.DataFrame]:
     """Read the committed article tables, link actors, write every derived table; returns them."""
     articles = store.read_table(root, "articles")
@@ -137,6 +153,7 @@ def build_corpus_tables(root: Path) -> dict[str, pd.DataFrame]:
         "statements_over_time": statements_over_time(store.read_table(root, "statements"), mapping),
         "precedent_summary": precedent_summary(store.read_table(root, "precedents")),
         "actors_over_time": actors_over_time(actors, mapping),
+        "actor_pairs": actor_pairs(mapping),
     }
     for name in DERIVED:
         store.write_derived(root, name, tables[name])
