@@ -17,6 +17,9 @@ SYS_PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# corpus mode's pyarrow, installed apart (see requirements-corpus.txt)
+CORPUS_SITE := $(VENV)/corpus-site
+CORPUS_STAMP := $(CORPUS_SITE)/.installed
 # JupyterLab lives in its own environment: installed beside the pipeline it would bring
 # rfc3987-syntax, which makes every `import nbformat` (every stage) about 1.5 s slower.
 LAB_VENV := .venv-lab
@@ -138,7 +141,7 @@ $(LAB_STAMP): requirements-lab.txt $(STAMP)
 		--display-name "Python 3 (Dossier .venv)" > /dev/null 2>&1
 	@touch $@
 
-test: $(STAMP) ## lint and run the test suite
+test: $(STAMP) $(CORPUS_STAMP) ## lint and run the test suite
 	@$(PY) -m ruff check src tests
 	@$(PY) -m pytest -q
 
@@ -155,10 +158,16 @@ SCHEDULER ?=
 export CORPUS SCHEDULER
 .PHONY: corpus bench-corpus
 
-corpus: $(STAMP) ## extract CORPUS on Dask into Parquet tables and a report in reports/_corpus/<name>/
+# pyarrow lives apart from the pipeline's packages: see requirements-corpus.txt.
+$(CORPUS_STAMP): requirements-corpus.txt constraints.txt | $(STAMP)
+	@$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --upgrade --target $(CORPUS_SITE) \
+		-r requirements-corpus.txt -c constraints.txt
+	@touch $@
+
+corpus: $(STAMP) $(CORPUS_STAMP) ## extract CORPUS on Dask into Parquet tables and a report in reports/_corpus/<name>/
 	@$(PY) -m dossier.corpus run "$$CORPUS" $(if $(SCHEDULER),--scheduler "$$SCHEDULER")
 
-bench-corpus: $(STAMP) ## articles/min of corpus mode on 320 generated articles, against a parse-only baseline
+bench-corpus: $(STAMP) $(CORPUS_STAMP) ## articles/min of corpus mode on 320 generated articles, against a parse-only baseline
 	@$(PY) -m dossier.corpus bench
 
 clean: ## delete built tables and reports (the venv stays)

@@ -28,7 +28,11 @@ def scheduler_address(explicit: str | None = None) -> str | None:
 
 
 def local_workers() -> int:
-    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+    """One worker per core this process may use, as long as each can have its 1 GiB."""
+    import psutil
+
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return max(1, min(cores, psutil.virtual_memory().available // 2**30))
 
 
 def _model_plugin():

@@ -41,7 +41,9 @@ def columns(name: str) -> list[str]:
 
 @cache
 def schema(name: str) -> pa.Schema:
-    import pyarrow as pa
+    from dossier.corpus.arrow import arrow
+
+    pa = arrow()
 
     return pa.schema([(c, pa.int64() if c in INTEGER_COLUMNS else pa.string()) for c in columns(name)])
 
@@ -49,8 +51,10 @@ def schema(name: str) -> pa.Schema:
 def to_arrow(name: str, df: pd.DataFrame) -> pa.Table:
     """The frame in the table's fixed schema (missing values as nulls, everything else as text)."""
     import pandas as pd
-    import pyarrow as pa
 
+    from dossier.corpus.arrow import arrow
+
+    pa = arrow()
     arrays = []
     for field in schema(name):
         values = df[field.name] if field.name in df else pd.Series([None] * len(df), dtype=object)

@@ -26,10 +26,10 @@ def corpus_dir(name: str) -> Path:
 
 
 def write_part(root: Path, table: str, part: str, df: pd.DataFrame) -> None:
-    import pyarrow.parquet as pq
-
+    from dossier.corpus.arrow import parquet
     from dossier.io import atomic_write
 
+    pq = parquet()
     folder = root / table
     folder.mkdir(parents=True, exist_ok=True)
     arrow = to_arrow(table, df)
@@ -39,11 +39,11 @@ def write_part(root: Path, table: str, part: str, df: pd.DataFrame) -> None:
 def read_table(root: Path, table: str) -> pd.DataFrame:
     """Every committed partition of a table (an empty frame with its columns when there is none)."""
     import pandas as pd
-    import pyarrow as pa
-    import pyarrow.parquet as pq
 
+    from dossier.corpus.arrow import arrow, parquet
     from dossier.corpus.schema import schema
 
+    pa, pq = arrow(), parquet()
     parts = sorted((root / table).glob("part-*.parquet"))
     if not parts:
         return pd.DataFrame({c: pd.Series(dtype=object) for c in columns(table)})
@@ -76,6 +76,10 @@ def drop_articles(root: Path, articles: pd.DataFrame, slugs: set[str]) -> None:
     the other articles of those batches: each affected partition is rewritten without them."""
     if not slugs:
         return
+    from dossier.corpus.arrow import parquet
+    from dossier.io import atomic_write
+
+    pq = parquet()
     for part in sorted(set(articles.loc[articles["article"].isin(slugs), "partition"])):
         keep_articles = articles[(articles["partition"] == part) & ~articles["article"].isin(slugs)]
         # rewrite the data tables first, the commit mark last, as in a fresh batch
@@ -87,10 +91,6 @@ def drop_articles(root: Path, articles: pd.DataFrame, slugs: set[str]) -> None:
                 if table != "articles":
                     path.unlink()
                 continue
-            import pyarrow.parquet as pq
-
-            from dossier.io import atomic_write
-
             df = pq.read_table(path).to_pandas()
             df = df[~df["article"].isin(slugs)]
             atomic_write(path, lambda tmp, df=df, table=table: pq.write_table(to_arrow(table, df), str(tmp)))
@@ -100,11 +100,10 @@ def drop_articles(root: Path, articles: pd.DataFrame, slugs: set[str]) -> None:
 
 def write_derived(root: Path, table: str, df: pd.DataFrame) -> None:
     """A corpus-level table (identity, tracking): one file, replaced whole on every run."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
+    from dossier.corpus.arrow import arrow, parquet
     from dossier.io import atomic_write
 
+    pa, pq = arrow(), parquet()
     folder = root / table
     folder.mkdir(parents=True, exist_ok=True)
     arrow = pa.Table.from_pandas(df.reset_index(drop=True), preserve_index=False)
@@ -114,5 +113,7 @@ def write_derived(root: Path, table: str, df: pd.DataFrame) -> None:
 def read_derived(root: Path, table: str) -> pd.DataFrame:
     import pandas as pd
 
+    from dossier.corpus.arrow import parquet
+
     path = root / table / "part-0.parquet"
-    return pd.read_parquet(path) if path.exists() else pd.DataFrame()
+    return parquet().read_table(path).to_pandas() if path.exists() else pd.DataFrame()
