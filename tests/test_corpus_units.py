@@ -108,7 +108,8 @@ def test_plan_skips_unchanged_articles_and_drops_changed_and_deleted_ones():
 
 def test_rows_link_to_the_article_report_at_the_evidence_sentence(tmp_path, monkeypatch):
     from dossier import paths
-    from dossier.corpus import report
+    from dossier.corpus import links
+    from dossier.corpus.data import CorpusData, report_dir
 
     monkeypatch.setattr(paths, "DATA_PROCESSED", tmp_path / "processed")
     monkeypatch.setattr(paths, "REPORTS", tmp_path / "reports")
@@ -117,22 +118,22 @@ def test_rows_link_to_the_article_report_at_the_evidence_sentence(tmp_path, monk
     source.write_text("x")
     articles = pd.DataFrame([{"article": "story", "title": "A <b>story</b>", "path": str(source)},
                              {"article": "other", "title": "Other", "path": None}])
-    data = report.CorpusData("c", tmp_path, report.report_dir("c"), articles, pd.DataFrame(), {})
+    data = CorpusData("c", tmp_path, report_dir("c"), articles, pd.DataFrame(), {})
     # no article report yet: the title links to the source file, the evidence is quoted text
-    assert report.article_link(data, "story", "A <b>story</b>") == (
+    assert links.article_link(data, "story", "A <b>story</b>") == (
         '<a href="../../../corpus/story.txt">A &lt;b&gt;story&lt;/b&gt;</a>')
-    assert report.evidence(data, "story", "Germany agreed.") == "“Germany agreed.”"
+    assert links.evidence(data, "story", "Germany agreed.") == "“Germany agreed.”"
     (tmp_path / "reports" / "story").mkdir(parents=True)
     (tmp_path / "reports" / "story" / "report.html").write_text("<html></html>")
     (tmp_path / "processed" / "story").mkdir(parents=True)
     (tmp_path / "processed" / "story" / "article.json").write_text(json.dumps({"source_path": str(source)}))
-    assert report.article_link(data, "story", "S").startswith('<a href="../../story/report.html">')
-    assert report.evidence(data, "story", "Germany agreed on Monday to send two systems.") == (
+    assert links.article_link(data, "story", "S").startswith('<a href="../../story/report.html">')
+    assert links.evidence(data, "story", "Germany agreed on Monday to send two systems.") == (
         '<a href="../../story/report.html#:~:text=Germany%20agreed%20on%20Monday%20to%20send%20two%20systems.">'
         "“Germany agreed on Monday to send two systems.”</a>")
     # a report of the same slug built from another file is not this article's report
     (tmp_path / "processed" / "story" / "article.json").write_text(json.dumps({"source_path": "/elsewhere.txt"}))
-    assert "report.html" not in report.article_link(data, "story", "S")
+    assert "report.html" not in links.article_link(data, "story", "S")
 
 
 def test_a_rule_that_raises_costs_only_its_article(tmp_path, monkeypatch):

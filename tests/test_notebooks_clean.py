@@ -6,7 +6,7 @@ import pytest
 
 from dossier.paths import NOTEBOOKS, STAGES
 
-CORPUS_REPORT = "corpus_report"  # corpus mode's report notebook (src/dossier/corpus/report.py runs it)
+CORPUS_REPORT = "corpus_report"  # corpus mode's report notebook (src/dossier/corpus/build.py runs it)
 
 
 @pytest.mark.parametrize("stage", [*STAGES, CORPUS_REPORT])

@@ -34,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "run":
-            from dossier.corpus.report import build_report
+            from dossier.corpus.build import build_report
             from dossier.corpus.run import run_corpus
 
             summary = run_corpus(args.corpus, name=args.name, scheduler=args.scheduler, workers=args.workers)
