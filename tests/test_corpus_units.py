@@ -160,3 +160,14 @@ def test_a_rule_that_raises_costs_only_its_article(tmp_path, monkeypatch):
     errors = store.read_table(tmp_path, "errors")
     assert errors[["article", "reason"]].values.tolist() == [[items[1].slug, "ValueError: boom in a rule"]]
     assert set(store.read_table(tmp_path, "pledges")["article"]) <= {items[0].slug, items[2].slug}
+
+
+def test_scheduler_comes_from_the_option_then_the_environment(monkeypatch):
+    from dossier.corpus.cluster import local_workers, scheduler_address
+
+    monkeypatch.delenv("DASK_SCHEDULER_ADDRESS", raising=False)
+    assert scheduler_address(None) is None  # a local cluster
+    monkeypatch.setenv("DASK_SCHEDULER_ADDRESS", "tcp://10.0.0.5:8786")
+    assert scheduler_address(None) == "tcp://10.0.0.5:8786"
+    assert scheduler_address("tcp://127.0.0.1:9000") == "tcp://127.0.0.1:9000"  # SCHEDULER= wins
+    assert local_workers() >= 1
