@@ -17,6 +17,9 @@ SYS_PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# corpus mode's pyarrow, installed apart (see requirements-corpus.txt)
+CORPUS_SITE := $(VENV)/corpus-site
+CORPUS_STAMP := $(CORPUS_SITE)/.installed
 # JupyterLab lives in its own environment: installed beside the pipeline it would bring
 # rfc3987-syntax, which makes every `import nbformat` (every stage) about 1.5 s slower.
 LAB_VENV := .venv-lab
@@ -81,9 +84,10 @@ REPORT_SRC := $(CORE_SRC) $(wildcard $(D)/report/*.py $(D)/report/templates/doss
 help: ## list the targets
 	@echo "Dossier: news article in, grounded tables and a rendered report out."
 	@echo
-	@grep -hE '^[a-z][a-zA-Z_-]*:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | awk -F'\t' '{printf "  make %-9s %s\n", $$1, $$2}'
+	@grep -hE '^[a-z][a-zA-Z_-]*:.*## ' $(MAKEFILE_LIST) | sed -E 's/:.*## /\t/' | awk -F'\t' '{printf "  make %-12s %s\n", $$1, $$2}'
 	@echo
 	@echo "  ARTICLE=data/raw/<file>.txt|.md|.html picks the article (default: the founding article)."
+	@echo "  CORPUS=<folder>|<file>.jsonl picks the corpus (default: data/corpus/sample), SCHEDULER=<address> a Dask cluster."
 
 venv: $(STAMP) ## create .venv with the pinned requirements and the spaCy model
 
@@ -178,7 +182,7 @@ $(LAB_STAMP): requirements-lab.txt $(STAMP)
 		--display-name "Python 3 (Dossier .venv)" > /dev/null 2>&1
 	@touch $@
 
-test: $(STAMP) ## lint and run the test suite
+test: $(STAMP) $(CORPUS_STAMP) ## lint and run the test suite
 	@$(PY) -m ruff check src tests
 	@$(PY) -m pytest -q
 
@@ -187,6 +191,25 @@ eval: $(STAMP) ## score the tables of every article with a gold file (shared and
 
 bench: $(STAMP) ## time each stage and the whole report of the founding article, then an unchanged rerun
 	@$(PY) -m dossier bench
+
+# Corpus mode: many articles on a Dask cluster (a local one by default, or SCHEDULER=tcp://host:8786,
+# or DASK_SCHEDULER_ADDRESS). Incremental by content hash and code version, so it always runs.
+CORPUS ?= data/corpus/sample
+SCHEDULER ?=
+export CORPUS SCHEDULER
+.PHONY: corpus bench-corpus
+
+# pyarrow lives apart from the pipeline's packages: see requirements-corpus.txt.
+$(CORPUS_STAMP): requirements-corpus.txt constraints.txt | $(STAMP)
+	@$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --upgrade --target $(CORPUS_SITE) \
+		-r requirements-corpus.txt -c constraints.txt
+	@touch $@
+
+corpus: $(STAMP) $(CORPUS_STAMP) ## extract CORPUS on Dask into Parquet tables and a report in reports/_corpus/<name>/
+	@$(PY) -m dossier.corpus run "$$CORPUS" $(if $(SCHEDULER),--scheduler "$$SCHEDULER")
+
+bench-corpus: $(STAMP) $(CORPUS_STAMP) ## articles/min of corpus mode on 320 generated articles, against a parse-only baseline
+	@$(PY) -m dossier.corpus bench
 
 clean: ## delete built tables and reports (the venv stays)
 	rm -rf data/processed/* reports/* $(BUILD_DIR) .cache

@@ -6,8 +6,10 @@ import pytest
 
 from dossier.paths import NOTEBOOKS, STAGES
 
+CORPUS_REPORT = "corpus_report"  # corpus mode's report notebook (src/dossier/corpus/build.py runs it)
 
-@pytest.mark.parametrize("stage", STAGES)
+
+@pytest.mark.parametrize("stage", [*STAGES, CORPUS_REPORT])
 def test_notebook_is_clean_and_parameterised(stage):
     nb = json.loads((NOTEBOOKS / f"{stage}.ipynb").read_text(encoding="utf-8"))
     code = [c for c in nb["cells"] if c["cell_type"] == "code"]
@@ -18,4 +20,4 @@ def test_notebook_is_clean_and_parameterised(stage):
 
 
 def test_every_stage_has_a_notebook():
-    assert sorted(p.stem for p in NOTEBOOKS.glob("*.ipynb")) == sorted(STAGES)
+    assert sorted(p.stem for p in NOTEBOOKS.glob("*.ipynb")) == sorted([*STAGES, CORPUS_REPORT])

@@ -91,6 +91,22 @@ def parse(article: Article) -> ParsedArticle:
     return ParsedArticle(article, docs)
 
 
+def parse_many(articles: list[Article], batch_size: int = 64) -> list[ParsedArticle]:
+    """Parse several articles in one `nlp.pipe` stream (what a corpus task does with its batch):
+    the same per-block docs as `parse`, with fewer, fuller batches for the model."""
+    nlp = load_pipeline()
+    texts = [article.text[b.start:b.end] for article in articles for b in article.blocks]
+    docs = iter(nlp.pipe(texts, batch_size=batch_size))
+    parsed = []
+    for article in articles:
+        article_docs = [next(docs) for _ in article.blocks]
+        for index, (doc, block) in enumerate(zip(article_docs, article.blocks, strict=True)):
+            doc.user_data["block_start"] = block.start
+            doc.user_data["block_index"] = index
+        parsed.append(ParsedArticle(article, article_docs))
+    return parsed
+
+
 def save_parse(parsed: ParsedArticle, path: Path) -> None:
     from spacy.tokens import DocBin
 
