@@ -4,14 +4,14 @@ by `dossier.report.figures.figure_html`, so HTML and PDF show the same picture).
 from __future__ import annotations
 
 from dossier.corpus.data import CorpusData
-from dossier.report.style import CATEGORY_LABELS, STATUS_COLORS, STATUS_LABELS, STATUS_ORDER
+from dossier.report.labels import STATUS_ORDER, label, title_label
+from dossier.report.style import STATUS_COLORS
 
 
 def pledge_tracker(data: CorpusData, limit: int = 24) -> str:
     """Pledge keys (actor · category) by publication date, each dot coloured by the status reported."""
     from datetime import date
 
-    from dossier.report.figures import figure_html
 
     status = data["pledge_status"]
     status = status[status["published"].notna() & (status["published"] != "")]
@@ -29,13 +29,13 @@ def pledge_tracker(data: CorpusData, limit: int = 24) -> str:
         ax.plot(when, [y] * len(when), color="#c8cdd3", linewidth=1.2, zorder=1)
         ax.scatter(when, [y] * len(when), c=[STATUS_COLORS.get(s, "#999") for s in rows["status"]], s=46,
                    zorder=2, edgecolors="white", linewidths=0.6)
-    ax.set_yticks(range(len(order)), [_label(f"{a} · {CATEGORY_LABELS.get(c, c)}") for a, c in order])
+    ax.set_yticks(range(len(order)), [_label(f"{a} · {title_label(c)}") for a, c in order])
     ax.set_ylim(len(order) - 0.5, -0.7)
     _axes(ax, fig)
     from matplotlib.patches import Patch
 
     used = [s for s in STATUS_ORDER if s in set(status["status"])]
-    ax.legend(handles=[Patch(color=STATUS_COLORS[s], label=STATUS_LABELS[s]) for s in used], frameon=False,
+    ax.legend(handles=[Patch(color=STATUS_COLORS[s], label=label(s)) for s in used], frameon=False,
               fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     shown = (f" The {len(order)} of {total} commitments shown are those that changed status or appear most often."
              if total > len(order) else "")
@@ -48,7 +48,6 @@ def actors_over_time(data: CorpusData, top: int = 10) -> str:
     """The most present actors by week: dot size is mentions that week."""
     from datetime import date, timedelta
 
-    from dossier.report.figures import figure_html
 
     df = data["actors_over_time"]
     if df.empty:
@@ -90,3 +89,16 @@ def _axes(ax, fig) -> None:
     for side in ("top", "right", "left"):
         ax.spines[side].set_visible(False)
     ax.tick_params(labelsize=8.5, colors="#222222", length=0)
+
+
+def figure_html(fig: object, caption: str, alt: str = "") -> str:
+    """A matplotlib figure as an inline PNG with its caption (the PDF renderer reads only data: URLs)."""
+    import base64
+    import html
+    import io
+
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=170)
+    data = base64.b64encode(buffer.getvalue()).decode()
+    return (f'<figure class="chart"><img alt="{html.escape(alt or caption)}" src="data:image/png;base64,{data}">'
+            f"<figcaption>{html.escape(caption)}</figcaption></figure>")

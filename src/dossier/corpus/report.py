@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from dossier.corpus.data import CorpusData
 from dossier.corpus.links import article_link, esc, evidence
-from dossier.report.style import CATEGORY_LABELS, STATUS_COLORS, STATUS_LABELS
+from dossier.report.labels import label, title_label
+from dossier.report.style import STATUS_COLORS
 
 
 def _pill(status: str) -> str:
     return (f'<span class="pill" style="background:{STATUS_COLORS.get(status, "#999")}">'
-            f"{esc(STATUS_LABELS.get(status, status))}</span>")
+            f"{esc(label(status))}</span>")
 
 
 def _table(head: list[tuple[str, int]], rows: list[list[str]], empty: str) -> str:
@@ -67,9 +68,9 @@ def summary(data: CorpusData) -> str:
 
 
 def _change_sentence(row) -> str:
-    category = CATEGORY_LABELS.get(row["category"], row["category"]).lower()
-    before = STATUS_LABELS.get(row["from_status"], row["from_status"])
-    after = STATUS_LABELS.get(row["to_status"], row["to_status"])
+    category = label(row["category"])
+    before = label(row["from_status"])
+    after = label(row["to_status"])
     return (f"<b>{esc(row['corpus_actor'])}</b> on {esc(category)} went from {esc(before)} "
             f"({esc(row['from_published'])}) to {esc(after)} ({esc(row['to_published'])})")
 
@@ -82,7 +83,7 @@ def changes_table(data: CorpusData) -> str:
     rows = []
     for r in data["changes"].to_dict("records"):
         rows.append([
-            esc(r["corpus_actor"]), esc(CATEGORY_LABELS.get(r["category"], r["category"])),
+            esc(r["corpus_actor"]), esc(title_label(r["category"])),
             f'{_pill(r["from_status"])} → {_pill(r["to_status"])}',
             f'{esc(r["from_published"])}: {article_link(data, r["from_article"], r["from_title"])}<br>'
             f'<span class="evidence">{evidence(data, r["from_article"], r["from_evidence"])}</span>',
