@@ -52,6 +52,9 @@ SIDECAR_DEP := $(if $(UNSAFE),,$(if $(shell test -f $(call quote_arg,$(SIDECAR))
 P := $(PROCESSED_DIR)/$(SLUG)
 R := $(REPORTS_DIR)/$(SLUG)
 STAGE = $(PY) -m dossier stage $(1) --slug $(SLUG) --article "$$ARTICLE"
+# `report` and `tables` run the inner Make inside a session: the stages it finds stale hand
+# themselves to one kernel (one start-up, one import of each library per article).
+IN_SESSION = $(PY) -m dossier session -- $(MAKE) --no-print-directory
 
 # What each stage's output depends on: its notebook, the package modules it runs, its data.
 D := src/dossier
@@ -85,10 +88,12 @@ $(STAMP): requirements.txt requirements-model.txt requirements-dev.txt constrain
 	@echo "$(CURDIR)/src" > "$$($(PY) -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/dossier-src.pth"
 	@touch $@
 
-report: $(R)/report.pdf ## build the report of ARTICLE: reports/<slug>/report.html and report.pdf
+report: | $(STAMP) ## build the report of ARTICLE: reports/<slug>/report.html and report.pdf
+	+@$(IN_SESSION) $(R)/report.pdf
 	@echo "dossier: report ready: $(R)/report.html and $(R)/report.pdf"
 
-tables: $(P)/pledges.csv $(P)/precedents.csv $(P)/timeline.csv $(P)/quotes.csv ## build only the tables of ARTICLE in data/processed/<slug>/
+tables: | $(STAMP) ## build only the tables of ARTICLE in data/processed/<slug>/
+	+@$(IN_SESSION) $(P)/pledges.csv $(P)/precedents.csv $(P)/timeline.csv $(P)/quotes.csv
 
 missing-article: $(STAMP)
 	@$(PY) -m dossier check "$$ARTICLE"; exit 1

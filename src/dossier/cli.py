@@ -16,6 +16,8 @@ def main(argv: list[str] | None = None) -> int:
     stage.add_argument("--slug", required=True)
     stage.add_argument("--article", default="")
     stage.add_argument("--timeout", type=int, default=None)
+    session = sub.add_parser("session", help="run a command (make) whose stages share one kernel")
+    session.add_argument("argv", nargs=argparse.REMAINDER, metavar="-- command ...")
     check = sub.add_parser("check", help="read an article and report problems, without running the pipeline")
     check.add_argument("article")
     sub.add_parser("bench", help="time every stage on the founding article, then an unchanged rerun")
@@ -24,10 +26,22 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "stage":
+            from dossier.session import request
+
+            handed = request(args.name, args.slug, args.article, args.timeout)
+            if handed is not None:  # a session of this Make run executed it in its kernel
+                return handed
             from dossier.stages import run_stage
 
             seconds = run_stage(args.name, slug=args.slug, article=args.article, timeout=args.timeout)
             print(f"dossier: {args.slug}: {args.name} done in {seconds:.1f} s")
+        elif args.command == "session":
+            from dossier.session import serve
+
+            command = args.argv[1:] if args.argv[:1] == ["--"] else args.argv
+            if not command:
+                raise DossierError("session needs a command to run, e.g. `dossier session -- make report`.")
+            return serve(command)
         elif args.command == "check":
             from dossier.ingest.article import load_article
 

@@ -1,5 +1,8 @@
 """Run one pipeline stage: execute its notebook with papermill, then promote its outputs.
 
+The notebook runs in the kernel of a `KernelSession` when one is given (all stale stages of an
+article share one kernel, see `dossier.session`), else in a kernel of its own.
+
 A stage writes into a private staging folder; only when its notebook ran to the end are the
 files renamed into `data/processed/<slug>/` (and the report into `reports/<slug>/`), so a
 failed, timed-out or killed run never leaves half-written tables and never touches the
@@ -14,9 +17,13 @@ import shutil
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dossier.errors import DossierError
 from dossier.paths import NOTEBOOKS, STAGES, processed_dir, report_dir
+
+if TYPE_CHECKING:
+    from dossier.kernel import KernelSession
 
 OUTPUTS: dict[str, tuple[str, ...]] = {
     "01_ingest": ("article.json", "sentences.csv", "parse.spacy"),
@@ -34,7 +41,7 @@ def default_timeout() -> int:
 
 
 def run_stage(stage: str, *, slug: str, article: str = "", timeout: int | None = None,
-              parameters: dict | None = None) -> float:
+              parameters: dict | None = None, kernel: KernelSession | None = None) -> float:
     """Execute a stage notebook and promote what it wrote; returns the wall time in seconds."""
     if stage not in STAGES:
         raise DossierError(f"unknown stage '{stage}': use one of {', '.join(STAGES)}.")
@@ -59,7 +66,7 @@ def run_stage(stage: str, *, slug: str, article: str = "", timeout: int | None =
 
         params.update(generated_at=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"), version=__version__)
     try:
-        _execute(stage, executed, params, timeout)
+        _execute(stage, executed, params, timeout, kernel)
         for name in OUTPUTS[stage]:
             if not (staging / name).exists():
                 raise DossierError(f"stage {stage} finished without writing {name}: check its notebook.")
@@ -80,23 +87,21 @@ def run_stage(stage: str, *, slug: str, article: str = "", timeout: int | None =
     return elapsed
 
 
-def _execute(stage: str, executed: Path, params: dict, timeout: int) -> None:
+def _execute(stage: str, executed: Path, params: dict, timeout: int, kernel: KernelSession | None) -> None:
     import logging
 
-    import papermill
     from papermill.exceptions import PapermillExecutionError
+
+    from dossier.kernel import KernelSession
 
     for noisy in ("papermill", "traitlets", "nbclient"):  # our one-line error says it all
         logging.getLogger(noisy).setLevel(logging.CRITICAL)
 
     notebook = NOTEBOOKS / f"{stage}.ipynb"
+    own_kernel = kernel is None
+    kernel = KernelSession(NOTEBOOKS) if kernel is None else kernel
     try:
-        papermill.execute_notebook(
-            str(notebook), str(executed), parameters=params, kernel_name="python3",
-            execution_timeout=timeout, progress_bar=False, log_output=False,
-            cwd=str(NOTEBOOKS), request_save_on_cell_execute=True,
-            kernel_manager_class=_quiet_kernel_manager(),
-        )
+        kernel.execute(notebook, executed, params, timeout)
     except PapermillExecutionError as err:
         kept = _keep_failed(executed, params["slug"], stage)
         if err.ename == "DossierError":
@@ -114,6 +119,9 @@ def _execute(stage: str, executed: Path, params: dict, timeout: int) -> None:
             f"limit {timeout} s per cell, set DOSSIER_STAGE_TIMEOUT to change it); "
             f"the executed notebook is kept at {kept}."
         ) from None
+    finally:
+        if own_kernel:
+            kernel.close()
 
 
 def _remove_leftovers(data: Path, report: Path, stage: str) -> None:
@@ -123,21 +131,6 @@ def _remove_leftovers(data: Path, report: Path, stage: str) -> None:
     if stage == "05_report":
         for leftover in report.glob(".report.*.tmp"):
             leftover.unlink(missing_ok=True)
-
-
-def _quiet_kernel_manager() -> type:
-    """A kernel whose own log (start-up notices, tracebacks of a killed kernel) stays off the
-    console: what went wrong in a cell is in the kept notebook and the one-line error."""
-    import subprocess
-
-    from jupyter_client.manager import AsyncKernelManager
-
-    class QuietKernelManager(AsyncKernelManager):
-        async def _async_launch_kernel(self, kernel_cmd: list[str], **kw) -> None:
-            kw["stderr"] = subprocess.DEVNULL
-            await super()._async_launch_kernel(kernel_cmd, **kw)
-
-    return QuietKernelManager
 
 
 def _article_json(folder: Path) -> dict:
