@@ -41,7 +41,9 @@ export JUPYTER_PLATFORM_DIRS := 1
 # Make cannot have spaces in file names unless escaped; the recipes read $$ARTICLE instead.
 space := $(subst ,, )
 quote_arg = '$(subst ','\'',$(1))'
-SLUG := $(shell PYTHONPATH=src $(SYS_PYTHON) -m dossier.paths slug $(call quote_arg,$(ARTICLE)))
+# The venv's interpreter when there is one: a pyenv shim costs 0.2 s per call, paid at every `make`.
+SLUG_PYTHON := $(if $(wildcard $(PY)),$(PY) -S,$(SYS_PYTHON))
+SLUG := $(shell PYTHONPATH=src $(SLUG_PYTHON) -m dossier.paths slug $(call quote_arg,$(ARTICLE)))
 ARTICLE_OK := $(shell test -f $(call quote_arg,$(ARTICLE)) && echo yes)
 # ':' ';' '#' '%' cannot appear in a Make prerequisite at all: such names get a clear error instead.
 UNSAFE := $(strip $(foreach c,: ; \# %,$(findstring $(c),$(ARTICLE))))

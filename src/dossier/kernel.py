@@ -12,19 +12,32 @@ from __future__ import annotations
 
 import contextlib
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 ENGINE = "dossier-shared-kernel"
-# Clears the previous notebook's variables; imported modules and their caches stay loaded.
-RESET = "get_ipython().run_line_magic('reset', '-f')"
+# Clears the previous notebook's variables; imported modules and their caches stay loaded,
+# except the language model: only stage 1 parses, and it is the largest thing a kernel holds.
+RESET = """
+get_ipython().run_line_magic('reset', '-f')
+import sys as _sys
+if 'dossier.nlp' in _sys.modules:
+    _sys.modules['dossier.nlp'].load_pipeline.cache_clear()
+del _sys
+import gc as _gc
+_gc.collect()
+del _gc
+"""
 
 
 class KernelSession:
     """A lazily started kernel shared by the notebooks executed through it."""
 
-    def __init__(self, cwd: Path, kernel_name: str = "python3", start_timeout: int = 60):
+    def __init__(self, cwd: Path, kernel_name: str = "python3", start_timeout: int = 60,
+                 on_start: Callable[[], None] | None = None):
         self.cwd, self.kernel_name, self.start_timeout = cwd, kernel_name, start_timeout
+        self.on_start = on_start  # called once the kernel is ready (and papermill imported)
         self.km: Any = None
         self.kc: Any = None
         self.notebooks_run = 0
@@ -36,14 +49,16 @@ class KernelSession:
     def _start(self) -> None:
         from jupyter_core.utils import run_sync
 
-        _register_engine()
         self.km = _quiet_kernel_manager()(kernel_name=self.kernel_name)
         run_sync(self.km.start_kernel)(cwd=str(self.cwd))
+        _register_engine()  # imports papermill while the kernel process boots
         self.kc = self.km.client()
         self.kc.start_channels()
         run_sync(self.kc.wait_for_ready)(timeout=self.start_timeout)
         self.kc.allow_stdin = False
         self.notebooks_run = 0
+        if self.on_start is not None:
+            self.on_start()
 
     def _reset_namespace(self) -> None:
         from jupyter_core.utils import run_sync

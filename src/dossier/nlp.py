@@ -100,12 +100,16 @@ def save_parse(parsed: ParsedArticle, path: Path) -> None:
 
 
 @cache
+def _blank_english() -> Language:
+    import spacy
+
+    return spacy.blank("en")
+
+
 def shared_vocab():
     """One blank English vocabulary for every stored parse this process loads, so loading many
     parses (a corpus, a long-lived kernel) does not keep a vocabulary per parse alive."""
-    import spacy
-
-    return spacy.blank("en").vocab
+    return _blank_english().vocab
 
 
 def load_parse(article: Article, path: Path) -> ParsedArticle:
@@ -129,13 +133,12 @@ def phrase_matcher(name: str, patterns: Callable[[], dict[str, str]]) -> list:
     vocabulary (they compare hashes); a match id names its phrase in `matcher.vocab.strings`.
     """
     if name not in _MATCHERS:
-        from spacy.lang.en import English
         from spacy.matcher import PhraseMatcher
 
         vocab = shared_vocab()
         table = patterns()
         matchers = {attr: PhraseMatcher(vocab, attr=attr) for attr in sorted(set(table.values()))}
-        tokenizer = English(vocab=vocab).tokenizer
+        tokenizer = _blank_english().tokenizer
         for (phrase, attr), doc in zip(table.items(), tokenizer.pipe(table), strict=True):
             matchers[attr].add(phrase, [doc])
         _MATCHERS[name] = list(matchers.values())

@@ -20,6 +20,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 ENV = "DOSSIER_SESSION"
@@ -49,7 +50,7 @@ def serve(command: list[str]) -> int:
                         from dossier.kernel import KernelSession
                         from dossier.paths import NOTEBOOKS
 
-                        kernel = KernelSession(NOTEBOOKS)
+                        kernel = KernelSession(NOTEBOOKS, on_start=_preload_renderer_once)
                     _answer(connection, kernel)
         return child.returncode
     except KeyboardInterrupt:
@@ -61,6 +62,27 @@ def serve(command: list[str]) -> int:
             kernel.close()
         server.close()
         shutil.rmtree(folder, ignore_errors=True)
+
+
+_preloading: list[threading.Thread] = []
+
+
+def _preload_renderer_once() -> None:
+    """Started only once the main thread has imported papermill and jupyter_client: two threads
+    importing the same package at once can see it half initialised."""
+    if not _preloading:
+        _preloading.append(threading.Thread(target=_preload_renderer, daemon=True))
+        _preloading[0].start()
+
+
+def _preload_renderer() -> None:
+    """Import the HTML and PDF renderers while the kernel runs the stages (another process, the
+    other core), so the report stage does not wait for them at the end of the critical path."""
+    with contextlib.suppress(Exception):  # only a head start: the report stage imports them anyway
+        import nbconvert  # noqa: F401
+        import weasyprint  # noqa: F401
+
+        from dossier.report import render  # noqa: F401
 
 
 def _answer(connection: socket.socket, kernel) -> None:
