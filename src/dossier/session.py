@@ -79,10 +79,15 @@ def _preload_renderer() -> None:
     """Import the HTML and PDF renderers while the kernel runs the stages (another process, the
     other core), so the report stage does not wait for them at the end of the critical path."""
     with contextlib.suppress(Exception):  # only a head start: the report stage imports them anyway
-        import nbconvert  # noqa: F401
+        import nbformat
         import weasyprint  # noqa: F401
 
-        from dossier.report import render  # noqa: F401
+        from dossier.report import render
+
+        with tempfile.TemporaryDirectory(prefix="dossier-warm-") as folder:  # loads the HTML template once
+            tiny = Path(folder) / "tiny.ipynb"
+            nbformat.write(nbformat.v4.new_notebook(), str(tiny))
+            render.notebook_to_html(tiny)
 
 
 def _answer(connection: socket.socket, kernel) -> None:
@@ -102,9 +107,12 @@ def _answer(connection: socket.socket, kernel) -> None:
         err.write(f"dossier: error: {error}\n")
         code = 1
     except KeyboardInterrupt:
-        connection.sendall(json.dumps({"code": 130, "stdout": "", "stderr": ""}).encode())
+        with contextlib.suppress(OSError):  # the stage's own process was interrupted too
+            connection.sendall(json.dumps({"code": 130, "stdout": "", "stderr": ""}).encode())
         raise
-    connection.sendall(json.dumps({"code": code, "stdout": out.getvalue(), "stderr": err.getvalue()}).encode())
+    with contextlib.suppress(OSError):  # its Make run was stopped: nobody left to tell
+        connection.sendall(json.dumps({"code": code, "stdout": out.getvalue(),
+                                       "stderr": err.getvalue()}).encode())
 
 
 def request(stage: str, slug: str, article: str, timeout: int | None) -> int | None:

@@ -94,7 +94,7 @@ def _execute(stage: str, executed: Path, params: dict, timeout: int, kernel: Ker
 
     from dossier.kernel import KernelSession
 
-    for noisy in ("papermill", "traitlets", "nbclient"):  # our one-line error says it all
+    for noisy in ("papermill", "traitlets", "nbclient", "asyncio"):  # our one-line error says it all
         logging.getLogger(noisy).setLevel(logging.CRITICAL)
 
     notebook = NOTEBOOKS / f"{stage}.ipynb"
