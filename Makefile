@@ -7,8 +7,9 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 # No .DELETE_ON_ERROR: every stage writes its outputs atomically, and a failed run must leave
 # the previous good report and tables in place.
-# Stages 3 and 4 are independent: run them side by side on the two cores (sub-makes share the
-# jobserver of the top-level make, so only that one sets it).
+# Two jobs: `make -j2 reports` builds two articles at once. Stages 3 and 4 of one article are
+# independent, but in a session (below) they take turns in the article's one kernel.
+# Sub-makes share the jobserver of the top-level make, so only that one sets it.
 ifeq ($(MAKELEVEL),0)
 MAKEFLAGS += --jobs=2 --output-sync=target
 endif
@@ -151,7 +152,7 @@ test: $(STAMP) ## lint and run the test suite
 eval: $(STAMP) ## score the tables of every article with a gold file (shared and eval/gold)
 	@$(PY) -m dossier eval
 
-bench: $(STAMP) ## time each stage and the whole report of the founding article, then an unchanged rerun
+bench: $(STAMP) ## time the founding report (whole, report stage only, unchanged) against empty notebooks
 	@$(PY) -m dossier bench
 
 clean: ## delete built tables and reports (the venv stays)
