@@ -33,8 +33,13 @@ def serve(command: list[str]) -> int:
     folder = Path(tempfile.mkdtemp(prefix="dossier-session-"))
     address = folder / "socket"
     server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    server.bind(str(address))
-    server.listen(8)
+    try:
+        server.bind(str(address))  # fails when TMPDIR is too long a path for a socket
+        server.listen(8)
+    except OSError:
+        server.close()
+        shutil.rmtree(folder, ignore_errors=True)
+        return subprocess.call(command, close_fds=False)  # no session: each stage starts its own kernel
     kernel = None
     # close_fds=False: Make's jobserver descriptors must reach the inner Make
     child = subprocess.Popen(command, env={**os.environ, ENV: str(address)}, close_fds=False)
