@@ -70,7 +70,7 @@ PRECEDENT_SRC := $(CORE_SRC) $(D)/precedents.py $(D)/timeline.py $(D)/kb/__init_
                  $(D)/commitments/clauses.py $(D)/commitments/lexicon.py $(D)/actors/model.py
 REPORT_SRC := $(CORE_SRC) $(wildcard $(D)/report/*.py $(D)/report/templates/dossier/*)
 
-.PHONY: help report tables reports lab test eval bench clean venv missing-article unsafe-article-name
+.PHONY: help report report-in-session tables tables-in-session reports lab test eval bench clean venv missing-article unsafe-article-name
 
 help: ## list the targets
 	@echo "Dossier: news article in, grounded tables and a rendered report out."
@@ -92,11 +92,16 @@ $(STAMP): requirements.txt requirements-model.txt requirements-dev.txt constrain
 	@touch $@
 
 report: | $(STAMP) ## build the report of ARTICLE: reports/<slug>/report.html and report.pdf
-	+@$(IN_SESSION) $(R)/report.pdf
+	+@$(IN_SESSION) report-in-session
+
+report-in-session: $(R)/report.pdf
 	@echo "dossier: report ready: $(R)/report.html and $(R)/report.pdf"
 
 tables: | $(STAMP) ## build only the tables of ARTICLE in data/processed/<slug>/
-	+@$(IN_SESSION) $(P)/pledges.csv $(P)/precedents.csv $(P)/timeline.csv $(P)/quotes.csv
+	+@$(IN_SESSION) tables-in-session
+
+tables-in-session: $(P)/pledges.csv $(P)/precedents.csv $(P)/timeline.csv $(P)/quotes.csv
+	@echo "dossier: tables ready in $(P)/"
 
 missing-article: $(STAMP)
 	@$(PY) -m dossier check "$$ARTICLE"; exit 1
