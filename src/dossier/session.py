@@ -100,7 +100,10 @@ def _answer(connection: socket.socket, kernel) -> None:
     from dossier.errors import DossierError
     from dossier.stages import run_stage
 
-    request = json.loads(_read(connection))
+    try:
+        request = json.loads(_read(connection))
+    except (ValueError, OSError):  # not one of our stage recipes, or it went away: nothing to run
+        return
     out, err = io.StringIO(), io.StringIO()
     code = 0
     try:
@@ -110,6 +113,9 @@ def _answer(connection: socket.socket, kernel) -> None:
         out.write(f"dossier: {request['slug']}: {request['stage']} done in {seconds:.1f} s\n")
     except DossierError as error:
         err.write(f"dossier: error: {error}\n")
+        code = 1
+    except Exception as error:  # the session must outlive one stage's surprise, and say it in one line
+        err.write(f"dossier: error: stage {request.get('stage')} failed ({type(error).__name__}: {error}).\n")
         code = 1
     except KeyboardInterrupt:
         with contextlib.suppress(OSError):  # the stage's own process was interrupted too
