@@ -145,7 +145,14 @@ def _register_engine() -> None:
             client = SharedKernelClient(nb_man, session, timeout=execution_timeout, startup_timeout=start_timeout,
                                         kernel_name=kernel_name, log_output=log_output, stdout_file=stdout_file,
                                         stderr_file=stderr_file, **kwargs)
-            return client.execute()
+            # Papermill rewrites the whole notebook before and after every cell (the report's, with
+            # its images, is 300 KB: half a second in all). Written before the first cell and after
+            # the last (papermill does both, also on failure) is all the audit copy needs.
+            nb_man.save = lambda **_: None
+            try:
+                return client.execute()
+            finally:
+                del nb_man.save
 
     papermill_engines.register(ENGINE, SharedKernelEngine)
     _registered = True
