@@ -98,6 +98,11 @@ class KernelSession:
         if self.kc is not None:
             self.kc.stop_channels()
         if self.km is not None:
+            process = getattr(getattr(self.km, "provisioner", None), "process", None)
+            if process is not None:  # killed and reaped here: jupyter_client would poll every 0.1 s
+                with contextlib.suppress(Exception):
+                    process.kill()
+                    process.wait(timeout=5)
             with contextlib.suppress(Exception):  # already dead: nothing left to stop
                 run_sync(self.km.shutdown_kernel)(now=True)
             run_sync(self.km.cleanup_resources)()
