@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 from dossier.paths import DATA_RAW, NOTEBOOKS, ROOT, STAGES
+from dossier.stages import stage_timings
 
 FOUNDING = DATA_RAW / "putin-warns-foreign-troops.txt"
 EVAL_ARTICLES = ROOT / "eval" / "articles"
@@ -109,8 +110,10 @@ def bench() -> None:
         notebooks = base / "notebooks"
         subprocess.run(["cp", "-r", str(NOTEBOOKS), str(notebooks)], check=True)
         empty_notebooks = _empty_notebooks(base / "empty-notebooks")
+        stages: list[dict[str, float]] = []
         for run in range(runs):  # alternate, so a busy moment of the machine hits both alike
             real.append(_pipeline_runs(notebooks, base / f"real-{run}"))
+            stages.append(stage_timings(base / f"real-{run}" / "reports" / FOUNDING.stem))
             empty.append(_pipeline_runs(empty_notebooks, base / f"empty-{run}"))
     peak_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     extraction = {chars: [_extraction_seconds(chars) for _ in range(max(1, runs // 2))]
@@ -134,6 +137,8 @@ def bench() -> None:
         cpu, cpu_baseline = median(real, key, 1), median(empty, key, 1)
         print(f"  {label:<30} {ours:7.2f} s {baseline:7.2f} s {ours / baseline:5.2f}x   "
               f"{f'{cpu:.2f} s vs {cpu_baseline:.2f} s':<22} {target}")
+    print("  each stage in the article's one kernel (median; the last rerun's report stage included):",
+          ", ".join(f"{stage} {statistics.median(r[stage] for r in stages):.2f} s" for stage in STAGES))
     rules = {chars: statistics.median(r["rules"] for r in rows) for chars, rows in extraction.items()}
     parses = {chars: statistics.median(r["parse"] for r in rows) for chars, rows in extraction.items()}
     for chars in rules:
