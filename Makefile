@@ -24,6 +24,10 @@ LAB_VENV := .venv-lab
 LAB_STAMP := $(LAB_VENV)/.installed
 
 ARTICLE ?= data/raw/putin-warns-foreign-troops.txt
+# A file name is untrusted input: Make must never expand what is in it (`$(shell ...)` in a name
+# would run). $(value ...) takes the name literally and `:=` keeps it so; recipes read it only
+# as "$$ARTICLE" from the environment, never pasted into a command line.
+override ARTICLE := $(value ARTICLE)
 RAW_DIR ?= data/raw
 PROCESSED_DIR ?= data/processed
 REPORTS_DIR ?= reports
@@ -39,22 +43,27 @@ export MPLCONFIGDIR := $(CURDIR)/.cache/matplotlib
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 export JUPYTER_PLATFORM_DIRS := 1
 
-# Make cannot have spaces in file names unless escaped; the recipes read $$ARTICLE instead.
-space := $(subst ,, )
+# The article file itself is never a Make prerequisite (a name may hold spaces, ':', '$', a
+# line break...): Make only sees its ASCII slug and a content-hash stamp in data/processed/<slug>/.
 quote_arg = '$(subst ','\'',$(1))'
-# The venv's interpreter when there is one: a pyenv shim costs 0.2 s per call, paid at every `make`.
-SLUG_PYTHON := $(if $(wildcard $(PY)),$(PY) -S,$(SYS_PYTHON))
-SLUG := $(shell PYTHONPATH=src $(SLUG_PYTHON) -m dossier.paths slug $(call quote_arg,$(ARTICLE)))
-ARTICLE_OK := $(shell test -f $(call quote_arg,$(ARTICLE)) && echo yes)
-# ':' ';' '#' '%' cannot appear in a Make prerequisite at all: such names get a clear error instead.
-UNSAFE := $(strip $(foreach c,: ; \# %,$(findstring $(c),$(ARTICLE))))
-ARTICLE_DEP := $(if $(UNSAFE),unsafe-article-name,$(if $(ARTICLE_OK),$(subst $(space),\$(space),$(subst $$,$$$$,$(ARTICLE))),missing-article))
-SIDECAR := $(basename $(ARTICLE)).meta.json
-SIDECAR_DEP := $(if $(UNSAFE),,$(if $(shell test -f $(call quote_arg,$(SIDECAR)) && echo yes),$(subst $(space),\$(space),$(SIDECAR))))
+# The venv's interpreter when there is one: a pyenv shim costs 0.2 s per call, and a `make
+# report` calls this tool three times (probe, lock, the inner make's probe).
+PATHS_PYTHON := $(if $(wildcard $(PY)),$(PY) -S,$(SYS_PYTHON))
+PATHS_TOOL := PYTHONPATH=$(CURDIR)/src $(PATHS_PYTHON) -m dossier.paths
+# The probe resolves the name (a bare name is looked up in RAW_DIR), checks it is a regular file
+# and prints "ok <slug>" or "bad <slug>"; for goals that build the article it also rewrites
+# source.sha256 when the content hash changed, before Make compares times (so -n and -q agree).
+NO_ARTICLE_GOALS := help venv test lab eval bench clean reports
+STAMP_DIR := $(if $(filter-out $(NO_ARTICLE_GOALS),$(MAKECMDGOALS)),$(PROCESSED_DIR))
+PROBE := $(shell DOSSIER_RAW_DIR=$(call quote_arg,$(DOSSIER_RAW_DIR)) $(PATHS_TOOL) probe \
+           $(call quote_arg,$(ARTICLE)) $(call quote_arg,$(STAMP_DIR)))
+SLUG := $(word 2,$(PROBE))
+ARTICLE_BAD := $(if $(filter ok,$(word 1,$(PROBE))),,bad-article)
+ARTICLE_DEP := $(or $(ARTICLE_BAD),$(PROCESSED_DIR)/$(SLUG)/source.sha256)
 
 P := $(PROCESSED_DIR)/$(SLUG)
 R := $(REPORTS_DIR)/$(SLUG)
-STAGE = $(PY) -m dossier stage $(1) --slug $(SLUG) --article "$$ARTICLE"
+STAGE = $(PY) -m dossier stage $(1) --slug $(SLUG) --article="$$ARTICLE"
 # `report` and `tables` run the inner Make inside a session: the stages it finds stale hand
 # themselves to one kernel (one start-up, one import of each library per article).
 IN_SESSION = $(PY) -m dossier session -- $(MAKE) --no-print-directory
@@ -70,7 +79,7 @@ PRECEDENT_SRC := $(CORE_SRC) $(D)/precedents.py $(D)/timeline.py $(D)/kb/__init_
                  $(D)/commitments/clauses.py $(D)/commitments/lexicon.py $(D)/actors/model.py
 REPORT_SRC := $(CORE_SRC) $(wildcard $(D)/report/*.py $(D)/report/templates/dossier/*)
 
-.PHONY: help report report-in-session tables tables-in-session reports lab test eval bench clean venv missing-article unsafe-article-name
+.PHONY: help report tables reports lab test eval bench clean venv bad-article report-locked tables-locked
 
 help: ## list the targets
 	@echo "Dossier: news article in, grounded tables and a rendered report out."
@@ -91,25 +100,30 @@ $(STAMP): requirements.txt requirements-model.txt requirements-dev.txt constrain
 	@echo "$(CURDIR)/src" > "$$($(PY) -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/dossier-src.pth"
 	@touch $@
 
-report: | $(STAMP) ## build the report of ARTICLE: reports/<slug>/report.html and report.pdf
-	+@$(IN_SESSION) report-in-session
+# One run per article at a time: a second `make report` of the same article waits for the
+# first, then finds its outputs up to date (the lock lives as long as the inner make).
+LOCKED = +@$(PATHS_TOOL) lock $(P)/.run.lock -- $(IN_SESSION)
 
-report-in-session: $(R)/report.pdf
+report: $(ARTICLE_BAD) | $(STAMP) ## build the report of ARTICLE: reports/<slug>/report.html and report.pdf
+	$(LOCKED) report-locked
+
+report-locked: $(R)/report.pdf
 	@echo "dossier: report ready: $(R)/report.html and $(R)/report.pdf"
 
-tables: | $(STAMP) ## build only the tables of ARTICLE in data/processed/<slug>/
-	+@$(IN_SESSION) tables-in-session
+tables: $(ARTICLE_BAD) | $(STAMP) ## build only the tables of ARTICLE in data/processed/<slug>/
+	$(LOCKED) tables-locked
 
-tables-in-session: $(P)/pledges.csv $(P)/precedents.csv $(P)/timeline.csv $(P)/quotes.csv
+tables-locked: $(P)/pledges.csv $(P)/precedents.csv $(P)/timeline.csv $(P)/quotes.csv
 	@echo "dossier: tables ready in $(P)/"
 
-missing-article: $(STAMP)
-	@$(PY) -m dossier check "$$ARTICLE"; exit 1
+bad-article:
+	@$(PATHS_TOOL) explain "$$ARTICLE"; exit 1
 
-unsafe-article-name:
-	@echo "dossier: error: Make cannot handle ':', ';', '#' or '%' in a file name ('$(ARTICLE)'): rename the file." >&2; exit 1
+# Normally written by the probe above; this rule only runs when it could not be (and then says why).
+$(P)/source.sha256:
+	@$(PATHS_TOOL) stamp "$$ARTICLE" $@
 
-$(P)/article.json $(P)/sentences.csv $(P)/parse.spacy &: $(ARTICLE_DEP) $(SIDECAR_DEP) $(NB)/01_ingest.ipynb \
+$(P)/article.json $(P)/sentences.csv $(P)/parse.spacy &: $(ARTICLE_DEP) $(NB)/01_ingest.ipynb \
 		$(CORE_SRC) | $(STAMP)
 	@$(call STAGE,01_ingest)
 
@@ -129,14 +143,20 @@ TABLES := $(addprefix $(P)/,sentences.csv actors.csv mentions.csv pledges.csv st
 $(R)/report.html $(R)/report.pdf &: $(P)/article.json $(TABLES) $(NB)/05_report.ipynb $(REPORT_SRC) | $(STAMP)
 	@$(call STAGE,05_report)
 
+# Every output is written atomically by its stage; Make must never delete one on Ctrl-C or
+# SIGTERM (it would otherwise remove the good report.html of a grouped target).
+.PRECIOUS: $(P)/source.sha256 $(P)/article.json $(P)/sentences.csv $(P)/parse.spacy $(TABLES) \
+           $(R)/report.html $(R)/report.pdf
+
 ifneq ($(filter reports,$(MAKECMDGOALS)),)
 $(BUILD_DIR)/articles.mk: $(RAW_DIR) src/dossier/paths.py
 	@mkdir -p $(BUILD_DIR)
-	@PYTHONPATH=src $(SYS_PYTHON) -m dossier.paths make-rules > $@.tmp && mv $@.tmp $@
+	@$(PATHS_TOOL) make-rules > $@.tmp && mv $@.tmp $@
 -include $(BUILD_DIR)/articles.mk
 endif
 
 reports: $(ALL_REPORTS) ## build the report of every article in data/raw/ (make -j2 reports: two at once)
+	@$(PATHS_TOOL) skipped
 
 lab: $(LAB_STAMP) ## open JupyterLab on the stage notebooks with the project's kernel
 	$(LAB_VENV)/bin/jupyter lab --notebook-dir=notebooks

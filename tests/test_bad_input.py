@@ -201,13 +201,6 @@ def test_unpunctuated_notes_are_read_as_text_not_headings(tmp_path):
     assert [b.kind for b in article.blocks] == ["paragraph"]
 
 
-def test_make_refuses_file_names_it_cannot_handle(tmp_path):
-    odd = write(tmp_path, "Putin: talks.txt", ENGLISH.encode())
-    run = subprocess.run(["make", "--no-print-directory", "report", f"ARTICLE={odd}"], cwd=ROOT,
-                         capture_output=True, text=True, timeout=120)
-    assert run.returncode != 0 and "rename the file" in run.stderr
-
-
 def test_pdf_renderer_reads_no_local_file_or_network(tmp_path):
     from pypdf import PdfReader
 

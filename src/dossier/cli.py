@@ -4,12 +4,21 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 
 from dossier.errors import DossierError
 
 
+def _interrupt(signum: int, _frame: object) -> None:
+    """SIGTERM and SIGHUP end a run like Ctrl-C: cleanup runs, the kernel is shut down, and
+    nothing unfinished is promoted (the previous good outputs stay)."""
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str] | None = None) -> int:
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, _interrupt)
     parser = argparse.ArgumentParser(prog="dossier", description="Dossier pipeline commands.")
     sub = parser.add_subparsers(dest="command", required=True)
     stage = sub.add_parser("stage", help="run one stage notebook for one article")
@@ -50,8 +59,9 @@ def main(argv: list[str] | None = None) -> int:
             os._exit(code)
         elif args.command == "check":
             from dossier.ingest.article import load_article
+            from dossier.paths import resolve_article
 
-            article = load_article(args.article)
+            article = load_article(resolve_article(args.article))
             for warning in article.warnings:
                 print(f"dossier: warning: {warning}", file=sys.stderr)
         elif args.command == "bench":
@@ -62,10 +72,20 @@ def main(argv: list[str] | None = None) -> int:
             from dossier.evaluate import evaluate
 
             return evaluate(details=args.details)
-    except DossierError as err:
-        print(f"dossier: error: {err}", file=sys.stderr)
+    except (DossierError, OSError, RecursionError) as err:
+        print(f"dossier: error: {one_line(err)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("dossier: interrupted; outputs of the unfinished stage were not kept.", file=sys.stderr)
         return 130
     return 0
+
+
+def one_line(err: DossierError | OSError | RecursionError) -> str:
+    """What went wrong, for people (also what a session answers for a stage it ran)."""
+    if isinstance(err, OSError):  # a folder or file the system refused: say which, never a traceback
+        where = f" {err.filename}" if err.filename else ""
+        return f"cannot use{where} ({err.strerror or err}): check its permissions."
+    if isinstance(err, RecursionError):
+        return "the input is nested too deeply to read."
+    return str(err)

@@ -24,6 +24,24 @@ def atomic_write(path: Path, write: Callable[[Path], Any]) -> None:
         tmp.unlink(missing_ok=True)
 
 
+def move_into(source: Path, target: Path) -> None:
+    """Rename `source` to `target`; across filesystems, copy beside `target` and rename there.
+
+    A plain rename fails with "Invalid cross-device link" when reports/ or data/processed/ is
+    mounted elsewhere; the copy keeps the replacement atomic all the same.
+    """
+    import errno
+    import shutil
+
+    try:
+        os.replace(source, target)
+    except OSError as err:
+        if err.errno != errno.EXDEV:
+            raise
+        atomic_write(target, lambda tmp: shutil.copyfile(source, tmp))
+        source.unlink(missing_ok=True)
+
+
 def write_text(path: Path, text: str) -> None:
     atomic_write(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
 

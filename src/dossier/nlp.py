@@ -83,7 +83,9 @@ class ParsedArticle:
 def parse(article: Article) -> ParsedArticle:
     nlp = load_pipeline()
     texts = [article.text[b.start:b.end] for b in article.blocks]
-    docs = list(nlp.pipe(texts, batch_size=64))
+    # Blocks hold at most 2,000 characters (ingest.segment.MAX_BLOCK_CHARS), so a batch of 8 bounds
+    # the parser's working memory (a batch of 64 long blocks took 1.3 GB; short ones are as fast).
+    docs = list(nlp.pipe(texts, batch_size=8))
     for index, (doc, block) in enumerate(zip(docs, article.blocks, strict=True)):
         doc.user_data["block_start"] = block.start
         doc.user_data["block_index"] = index
@@ -116,7 +118,13 @@ def load_parse(article: Article, path: Path) -> ParsedArticle:
     """Reload a stored parse without loading the model (a blank vocabulary is enough)."""
     from spacy.tokens import DocBin
 
-    docs = list(DocBin().from_bytes(path.read_bytes()).get_docs(shared_vocab()))
+    try:
+        docs = list(DocBin().from_bytes(path.read_bytes()).get_docs(shared_vocab()))
+    except FileNotFoundError:
+        raise DossierError(f"{path} is missing: rerun the ingest stage (make report reruns it).") from None
+    except Exception as err:  # msgpack, zlib or spaCy errors on damaged bytes
+        raise DossierError(f"{path} is damaged ({type(err).__name__}): delete it and rerun the ingest stage "
+                           "(make report reruns it).") from None
     if len(docs) != len(article.blocks):
         raise DossierError(f"{path} does not match article.json: rerun the ingest stage (make clean).")
     return ParsedArticle(article, docs)
@@ -158,12 +166,23 @@ def load_stored(processed_dir: str | Path) -> ParsedArticle:
 
     folder = Path(processed_dir).resolve()
     files = (folder / "article.json", folder / "parse.spacy")
-    stamp = tuple((s.st_ino, s.st_size, s.st_mtime_ns) for s in (f.stat() for f in files))
+    try:
+        stamp: tuple | None = tuple((s.st_ino, s.st_size, s.st_mtime_ns) for s in (f.stat() for f in files))
+    except OSError:
+        stamp = None  # the readers below say which file is missing
     cached = _STORED.get(str(folder))
-    if cached is not None and cached[0] == stamp:
+    if stamp is not None and cached is not None and cached[0] == stamp:
         return cached[1]
-    article = Article.from_json(json.loads(files[0].read_text(encoding="utf-8")))
+    try:
+        article = Article.from_json(json.loads(files[0].read_text(encoding="utf-8")))
+    except FileNotFoundError:
+        raise DossierError(f"{files[0]} is missing: run the ingest stage first "
+                           "(make report runs it).") from None
+    except (ValueError, TypeError, KeyError, UnicodeDecodeError) as err:
+        raise DossierError(f"{files[0]} is damaged ({type(err).__name__}): delete it and "
+                           "rerun the ingest stage (make report reruns it).") from None
     parsed = load_parse(article, files[1])
-    _STORED.clear()  # one article at a time: memory stays flat across many articles
-    _STORED[str(folder)] = (stamp, parsed)
+    if stamp is not None:
+        _STORED.clear()  # one article at a time: memory stays flat across many articles
+        _STORED[str(folder)] = (stamp, parsed)
     return parsed

@@ -6,6 +6,8 @@ with the system interpreter before the virtual environment exists.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import os
 import re
 import sys
@@ -29,10 +31,20 @@ SIDECAR_SUFFIX = ".meta.json"
 STAGES = ("01_ingest", "02_actors", "03_commitments", "04_precedents", "05_report")
 
 
+MAX_SLUG = 80  # long enough to read, short enough for every file-name limit
+
+
 def base_slug(name: str) -> str:
-    """ASCII, lower-case, dash-separated: safe in URLs, Make targets and every filesystem."""
+    """ASCII, lower-case, dash-separated: safe in URLs, Make targets and every filesystem.
+
+    A long name is cut and given a short hash of the whole name, so two long names that share
+    their first 80 characters still get distinct slugs.
+    """
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    if len(slug) > MAX_SLUG:
+        digest = hashlib.sha256(name.encode("utf-8", "surrogateescape")).hexdigest()[:8]
+        slug = f"{slug[:MAX_SLUG - 9].rstrip('-')}-{digest}"
     return slug or "article"
 
 
@@ -58,12 +70,117 @@ def article_slug(path: str | Path) -> str:
     return slug
 
 
+def resolve_article(name: str | Path) -> Path:
+    """The article a user means: the path as given, else a bare file name looked up in data/raw/."""
+    path = Path(name)
+    if str(name) and os.sep not in str(name) and not _exists(path) and _exists(DATA_RAW / path):
+        return DATA_RAW / path
+    return path
+
+
+def _exists(path: Path) -> bool:
+    try:
+        path.lstat()
+    except (OSError, ValueError):
+        return False
+    return True
+
+
+def sidecar_path(path: Path) -> Path | None:
+    """`<name>.meta.json` beside an article (None when the name has no extension, or is so long
+    that the sidecar's name could not exist on any filesystem)."""
+    if not path.suffix:
+        return None
+    sidecar = path.with_name(path.name[: -len(path.suffix)] + SIDECAR_SUFFIX)
+    return sidecar if len(os.fsencode(sidecar.name)) <= 255 else None
+
+
+# -- file names and special files: untrusted input ---------------------------------------------
+
+_CONTROL_IN_NAME = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def name_problem(path: Path) -> str | None:
+    """What makes a file name unusable (a line break or another control character), else None."""
+    if _CONTROL_IN_NAME.search(str(path)):
+        return (f"the file name {_shown(path)} contains a line break or another control character: "
+                "rename the file.")
+    return None
+
+
+def file_problem(path: Path) -> str | None:
+    """Why `path` cannot be read as an article (missing, a folder, a FIFO or device, unreadable), else None."""
+    import stat
+
+    problem = name_problem(path)
+    if problem:
+        return problem
+    shown = _shown(path)
+    try:
+        info = path.stat()  # follows a symlink: what matters is what it points to
+    except FileNotFoundError:
+        if path.is_symlink():
+            return f"{shown} is a broken link: point it at an article file or delete it."
+        return f"article {shown} does not exist: check the path (ARTICLE=data/raw/<file>)."
+    except PermissionError:
+        return f"cannot reach {shown}: permission denied on its folder; make the folder readable."
+    except OSError as err:
+        return f"cannot read {shown} ({err.strerror or err}): check the path."
+    if stat.S_ISDIR(info.st_mode):
+        return f"{shown} is a folder, not an article: give one .txt, .md or .html file."
+    if not stat.S_ISREG(info.st_mode):
+        kind = ("a named pipe (FIFO)" if stat.S_ISFIFO(info.st_mode) else
+                "a device" if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode) else
+                "a socket" if stat.S_ISSOCK(info.st_mode) else "a special file")
+        return f"{shown} is {kind}, not a regular file: save the article as a .txt, .md or .html file."
+    if not os.access(path, os.R_OK):
+        return f"{shown} is not readable (permission denied): make it readable (chmod a+r)."
+    return None
+
+
+def escapes_raw(path: Path, folder: Path = DATA_RAW) -> Path | None:
+    """Where a link in data/raw/ really points when that is outside data/raw/, else None."""
+    try:
+        target = path.resolve()
+        inside = target.is_relative_to(folder.resolve())
+    except (OSError, RuntimeError):
+        return path
+    return None if inside else target
+
+
+def _shown(path: Path | str) -> str:
+    """A file name as it is safe to print: control and bidi-override characters made visible."""
+    text = str(path).encode("utf-8", "backslashreplace").decode("utf-8")
+    text = re.sub(r"[\x00-\x1f\x7f\u202a-\u202e\u2066-\u2069]", lambda m: f"\\u{ord(m.group()):04x}", text)
+    return f"'{text}'"
+
+
 def raw_articles(folder: Path = DATA_RAW) -> list[Path]:
-    """Article files in a folder (sidecar metadata and hidden files excluded)."""
-    return sorted(
-        p for p in folder.iterdir()
-        if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".")
-    )
+    """Article files in a folder that `make reports` builds (sidecars, hidden and skipped files excluded)."""
+    return [p for p in _candidates(folder) if not _skip_reason(p, folder)]
+
+
+def skipped_articles(folder: Path = DATA_RAW) -> list[str]:
+    """One line per file in data/raw/ that `make reports` leaves out, saying why."""
+    return [reason for p in _candidates(folder) if (reason := _skip_reason(p, folder))]
+
+
+def _candidates(folder: Path) -> list[Path]:
+    try:
+        return sorted(p for p in folder.iterdir()
+                      if p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith("."))
+    except OSError:
+        return []
+
+
+def _skip_reason(path: Path, folder: Path) -> str | None:
+    problem = file_problem(path)
+    if problem:
+        return f"skipped: {problem}"
+    if path.is_symlink() and (target := escapes_raw(path, folder)) is not None:
+        return (f"skipped {_shown(path)}: it links outside {folder} (to {_shown(target)}); "
+                "copy the article into the folder if you mean it.")
+    return None
 
 
 def processed_dir(slug: str) -> Path:
@@ -74,8 +191,91 @@ def report_dir(slug: str) -> Path:
     return REPORTS / slug
 
 
+# -- freshness by content -------------------------------------------------------------------------
+
+MAX_BYTES = 20_000_000  # a saved page with inline scripts and images can be large
+
+
+def read_bounded(path: Path, limit: int = MAX_BYTES) -> bytes:
+    """At most `limit + 1` bytes of a regular file, whatever `stat` says; never blocks on a FIFO."""
+    import stat
+
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise IsADirectoryError(f"{path} is not a regular file")
+        chunks, size = [], 0
+        while size <= limit:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def content_hash(path: Path) -> str:
+    """sha256 of what the report is made of: the article's bytes, its sidecar and its real path.
+
+    Freshness follows this, not modification times: an older file copied over the article, or
+    the same name from another folder, still gives a new hash and so a rebuilt report.
+    """
+    digest = hashlib.sha256()
+    digest.update(str(path.resolve()).encode("utf-8", "surrogateescape") + b"\0")
+    digest.update(read_bounded(path) + b"\0")
+    sidecar = sidecar_path(path)
+    try:
+        if sidecar is not None and sidecar.is_file():
+            digest.update(read_bounded(sidecar))
+    except OSError:
+        digest.update(b"unreadable sidecar")
+    return digest.hexdigest()
+
+
+def write_stamp(article: Path, stamp: Path) -> None:
+    """Rewrite the stamp only when the content hash changed: Make then reruns stage 1."""
+    value = content_hash(article) + "\n"
+    try:
+        if stamp.read_text(encoding="utf-8") == value:
+            return
+    except (OSError, ValueError):
+        pass
+    stamp.parent.mkdir(parents=True, exist_ok=True)
+    tmp = stamp.with_name(f".{stamp.name}.{os.getpid()}.tmp")
+    tmp.write_text(value, encoding="utf-8")
+    os.replace(tmp, stamp)
+
+
+# -- one run per article at a time -------------------------------------------------------------------
+
+def run_locked(lock_file: Path, command: list[str], what: str) -> None:
+    """Hold an exclusive lock on `lock_file` and become `command` (the lock lives as long as it does).
+
+    A second run of the same article waits here, then finds the first run's outputs up to date.
+    """
+    import fcntl
+
+    lock_file.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(lock_file, os.O_RDWR | os.O_CREAT, 0o666)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        print(f"dossier: {what} is being built by another run; waiting for it to finish.", file=sys.stderr)
+        fcntl.flock(fd, fcntl.LOCK_EX)
+    os.set_inheritable(fd, True)
+    if os.environ.get("PYTHONPATH") == str(ROOT / "src"):  # set only to run this helper
+        del os.environ["PYTHONPATH"]
+    os.execvp(command[0], command)
+
+
 def _make_rules(articles: list[Path]) -> str:
-    """Make rules with one phony target per raw article, so `make -j2 reports` runs two at once."""
+    """Make rules with one phony target per raw article, so `make -j2 reports` runs two at once.
+
+    The name reaches the sub-make single-quoted for the shell with `$` doubled for Make, and
+    the Makefile reads ARTICLE with `$(value ...)`: nothing in a name is ever expanded or run.
+    """
     lines, targets = [], []
     for path in articles:
         slug = article_slug(path)
@@ -85,14 +285,54 @@ def _make_rules(articles: list[Path]) -> str:
     return "\n".join([f"ALL_REPORTS := {' '.join(targets)}", ".PHONY: $(ALL_REPORTS)", *lines]) + "\n"
 
 
+def _fail(message: str) -> int:
+    print(f"dossier: error: {message}", file=sys.stderr)
+    return 1
+
+
 def main(argv: list[str]) -> int:
-    if len(argv) >= 2 and argv[0] == "slug":
-        print(article_slug(argv[1]))
+    """Helpers for the Makefile, run with the system interpreter (no third-party imports)."""
+    command, args = (argv[0], argv[1:]) if argv else ("", [])
+    if command == "slug" and len(args) == 1:
+        print(article_slug(resolve_article(args[0])))
         return 0
-    if argv == ["make-rules"]:
+    if command == "probe" and len(args) in (1, 2):  # "ok <slug>" or "bad <slug>", one line for $(shell)
+        path = resolve_article(args[0])
+        slug = article_slug(path) if not name_problem(path) else base_slug(path.name)
+        ok = not file_problem(path)
+        if ok and len(args) == 2 and args[1]:  # and the content stamp in <processed>/<slug>/
+            with contextlib.suppress(OSError):  # unwritable: the stamp rule runs and says so
+                write_stamp(path, Path(args[1]) / slug / "source.sha256")
+        print(f"{'ok' if ok else 'bad'} {slug}")
+        return 0
+    if command == "explain" and len(args) == 1:
+        problem = file_problem(resolve_article(args[0]))
+        return _fail(problem) if problem else 0
+    if command == "stamp" and len(args) == 2:
+        article = resolve_article(args[0])
+        problem = file_problem(article)
+        if problem:
+            return _fail(problem)
+        try:
+            write_stamp(article, Path(args[1]))
+        except OSError as err:
+            return _fail(f"cannot read {_shown(article)} or write {_shown(args[1])} ({err.strerror or err}).")
+        return 0
+    if command == "lock" and len(args) >= 3 and args[1] == "--":
+        try:
+            run_locked(Path(args[0]), args[2:], Path(args[0]).parent.name)
+        except OSError as err:
+            return _fail(f"cannot lock {_shown(args[0])} ({err.strerror or err}): check that the folder is writable.")
+    if command == "make-rules" and not args:
         sys.stdout.write(_make_rules(raw_articles()))
         return 0
-    print("usage: python -m dossier.paths slug PATH | make-rules", file=sys.stderr)
+    if command == "skipped" and not args:
+        reasons = skipped_articles()
+        for reason in reasons:
+            print(f"dossier: {reason}", file=sys.stderr)
+        return 1 if reasons else 0
+    print("usage: python -m dossier.paths slug|explain PATH | probe PATH [PROCESSED] | stamp PATH STAMP | "
+          "lock FILE -- COMMAND... | make-rules | skipped", file=sys.stderr)
     return 2
 
 

@@ -66,13 +66,18 @@ def _kb_surfaces() -> dict[str, kb.Precedent]:
     return table
 
 
+@cache
+def _kb_patterns() -> dict[str, str]:
+    return {surface: "LOWER" if " " in surface else "ORTH" for surface in _kb_surfaces()}
+
+
 def _kb_matches(doc: Doc) -> list[tuple[int, int, kb.Precedent]]:
     """Longest non-overlapping knowledge-base events: several-word names in any case, acronyms exact."""
     from dossier.nlp import phrase_matcher
 
-    matchers = phrase_matcher("precedents", lambda: {surface: "LOWER" if " " in surface else "ORTH"
-                                                     for surface in _kb_surfaces()})
-    found = [(s, e, _kb_surfaces()[matcher.vocab.strings[k]]) for matcher in matchers for k, s, e in matcher(doc)]
+    surfaces = _kb_surfaces()
+    found = [(s, e, surfaces[matcher.vocab.strings[k]])
+             for matcher in phrase_matcher("precedents", _kb_patterns) for k, s, e in matcher(doc)]
     found.sort(key=lambda t: (-(t[1] - t[0]), t[0]))
     taken: set[int] = set()
     out = []
@@ -178,13 +183,13 @@ def extract_precedents(parsed: ParsedArticle) -> list[Precedent]:
                              invoked_as=_invoked_as(parsed, sent), source=source, evidence=sent.text,
                              sentence_id=sent.index, start=offset, end=offset + len(span.text)))
 
-    kb_found: dict[int, list] = {}  # one matcher pass per block, not per sentence
+    kb_matches: dict[int, list[tuple[int, int, kb.Precedent]]] = {}  # one matcher pass per paragraph
     for sent in parsed.body:
         doc = sent.span.doc
         taken: set[int] = set()
-        if id(doc) not in kb_found:
-            kb_found[id(doc)] = _kb_matches(doc)
-        for s, e, p in kb_found[id(doc)]:
+        if sent.block not in kb_matches:
+            kb_matches[sent.block] = _kb_matches(doc)
+        for s, e, p in kb_matches[sent.block]:
             if sent.span.start <= s and e <= sent.span.end:
                 taken.update(range(s, e))
                 own = _YEAR.search(doc[s:e].text)

@@ -97,6 +97,7 @@ def _preload_renderer() -> None:
 
 def _answer(connection: socket.socket, kernel) -> None:
     """Run the requested stage in the shared kernel; reply with its exit code and console text."""
+    from dossier.cli import one_line
     from dossier.errors import DossierError
     from dossier.stages import run_stage
 
@@ -111,8 +112,8 @@ def _answer(connection: socket.socket, kernel) -> None:
             seconds = run_stage(request["stage"], slug=request["slug"], article=request["article"],
                                 timeout=request["timeout"], kernel=kernel)
         out.write(f"dossier: {request['slug']}: {request['stage']} done in {seconds:.1f} s\n")
-    except DossierError as error:
-        err.write(f"dossier: error: {error}\n")
+    except (DossierError, OSError, RecursionError) as error:
+        err.write(f"dossier: error: {one_line(error)}\n")
         code = 1
     except Exception as error:  # the session must outlive one stage's surprise, and say it in one line
         err.write(f"dossier: error: stage {request.get('stage')} failed ({type(error).__name__}: {error}).\n")

@@ -11,16 +11,21 @@ previous good ones.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
+import signal
+import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dossier.errors import DossierError
-from dossier.paths import NOTEBOOKS, STAGES, processed_dir, report_dir
+from dossier.io import move_into
+from dossier.paths import NOTEBOOKS, STAGES, processed_dir, report_dir, resolve_article
 
 if TYPE_CHECKING:
     from dossier.kernel import KernelSession
@@ -50,13 +55,28 @@ def run_stage(stage: str, *, slug: str, article: str = "", timeout: int | None =
         raise DossierError("the stage timeout must be at least 1 second.")
     started = time.perf_counter()
     final_data, final_report = processed_dir(slug), report_dir(slug)
-    final_data.mkdir(parents=True, exist_ok=True)
     stage_dir = final_report / "stages"
-    stage_dir.mkdir(parents=True, exist_ok=True)
-    _remove_leftovers(final_data, final_report, stage)
-    staging = Path(tempfile.mkdtemp(prefix=f".{stage}-", dir=final_data))
+    with _writable(final_data), _writable(final_report):
+        final_data.mkdir(parents=True, exist_ok=True)
+        stage_dir.mkdir(parents=True, exist_ok=True)
+    with _stage_lock(final_data, stage, slug):
+        with _writable(final_data):
+            _remove_leftovers(final_data, final_report, stage)
+            staging = Path(tempfile.mkdtemp(prefix=f".{stage}-", dir=final_data))
+        try:
+            _run_in(staging, stage, slug, article, timeout, parameters, final_data, final_report, kernel)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+    elapsed = time.perf_counter() - started
+    _record_timing(final_report, stage, elapsed)
+    return elapsed
+
+
+def _run_in(staging: Path, stage: str, slug: str, article: str, timeout: int, parameters: dict | None,
+            final_data: Path, final_report: Path, kernel: KernelSession | None) -> None:
+    """Run the notebook into `staging`, then promote its outputs (same filesystem: atomic renames)."""
     executed = staging / f"{stage}.ipynb"
-    params = {"slug": slug, "article_path": str(Path(article).resolve()) if article else "",
+    params = {"slug": slug, "article_path": str(resolve_article(article).absolute()) if article else "",
               "processed_dir": str(final_data),
               "output_dir": str(staging), **(parameters or {})}
     if stage == "05_report":
@@ -65,26 +85,80 @@ def run_stage(stage: str, *, slug: str, article: str = "", timeout: int | None =
         from dossier import __version__
 
         params.update(generated_at=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"), version=__version__)
-    try:
-        _execute(stage, executed, params, timeout, kernel)
+    _execute(stage, executed, params, timeout, kernel)
+    for name in OUTPUTS[stage]:
+        if not (staging / name).exists():
+            raise DossierError(f"stage {stage} finished without writing {name}: check its notebook.")
+    with _writable(final_data):
         for name in OUTPUTS[stage]:
-            if not (staging / name).exists():
-                raise DossierError(f"stage {stage} finished without writing {name}: check its notebook.")
-        for name in OUTPUTS[stage]:
-            os.replace(staging / name, final_data / name)
-        if stage == "05_report":
-            from dossier.report.render import render_report
+            os.replace(staging / name, final_data / name)  # the staging folder is inside final_data
+    if stage == "05_report":
+        from dossier.report.render import render_report
 
+        with time_limit(timeout, "rendering the report (HTML and PDF)"):
             render_report(executed, final_report, title=_article_title(final_data))
-        if stage == "01_ingest":
-            _warn(final_data)
-        os.replace(executed, stage_dir / f"{stage}.ipynb")
-        (stage_dir / f"{stage}.failed.ipynb").unlink(missing_ok=True)
+    if stage == "01_ingest":
+        _warn(final_data)
+    with _writable(final_report):
+        move_into(executed, final_report / "stages" / f"{stage}.ipynb")
+        (final_report / "stages" / f"{stage}.failed.ipynb").unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def _writable(folder: Path) -> Iterator[None]:
+    """An OSError while creating or filling an output folder becomes one line naming the folder."""
+    try:
+        yield
+    except OSError as err:
+        raise DossierError(f"cannot write to {folder} ({err.strerror or err}): make the folder writable "
+                           "or point DOSSIER_PROCESSED_DIR / DOSSIER_REPORTS_DIR elsewhere.") from None
+
+
+@contextlib.contextmanager
+def _stage_lock(folder: Path, stage: str, slug: str) -> Iterator[None]:
+    """One run of a stage per article at a time: a second run waits instead of deleting the first
+    run's live staging folder as a leftover."""
+    import fcntl
+
+    with _writable(folder):
+        fd = os.open(folder / f".{stage}.lock", os.O_RDWR | os.O_CREAT, 0o666)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(f"dossier: {slug}: another run is in stage {stage}; waiting for it to finish.", file=sys.stderr)
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    elapsed = time.perf_counter() - started
-    _record_timing(final_report, stage, elapsed)
-    return elapsed
+        os.close(fd)
+
+
+class _Expired(BaseException):
+    """Not an Exception: library code that catches Exception (WeasyPrint does) cannot swallow it."""
+
+
+@contextlib.contextmanager
+def time_limit(seconds: int, what: str) -> Iterator[None]:
+    """Stop `what` after `seconds` with one clear line (main thread only; elsewhere no limit)."""
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(_signum: int, _frame: object) -> None:
+        raise _Expired
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.alarm(seconds)
+    try:
+        yield
+    except _Expired:
+        raise DossierError(f"{what} took longer than {seconds} s and was stopped; the previous report, "
+                           "if any, is unchanged (set DOSSIER_STAGE_TIMEOUT to allow more).") from None
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _execute(stage: str, executed: Path, params: dict, timeout: int, kernel: KernelSession | None) -> None:
@@ -113,10 +187,11 @@ def _execute(stage: str, executed: Path, params: dict, timeout: int, kernel: Ker
         ) from None
     except Exception as err:  # a timeout or a dead kernel surfaces as another exception type
         kept = _keep_failed(executed, params["slug"], stage)
-        what = "timed out" if "timeout" in type(err).__name__.lower() or "timed out" in str(err) else "failed"
+        timed_out = "timeout" in type(err).__name__.lower() or "timed out" in str(err)
+        detail = f"{type(err).__name__}: {str(err).splitlines()[0] if str(err) else ''}"
+        hint = f"; limit {timeout} s per cell, set DOSSIER_STAGE_TIMEOUT to change it" if timed_out else ""
         raise DossierError(
-            f"stage {stage} {what} ({type(err).__name__}: {str(err).splitlines()[0] if str(err) else ''}; "
-            f"limit {timeout} s per cell, set DOSSIER_STAGE_TIMEOUT to change it); "
+            f"stage {stage} {'timed out' if timed_out else 'failed'} ({detail}{hint}); "
             f"the executed notebook is kept at {kept}."
         ) from None
     finally:
@@ -172,7 +247,7 @@ def _failed_cell(executed: Path) -> int | None:
 def _keep_failed(executed: Path, slug: str, stage: str) -> Path:
     kept = report_dir(slug) / "stages" / f"{stage}.failed.ipynb"
     if executed.exists():
-        os.replace(executed, kept)
+        move_into(executed, kept)
     else:  # the kernel died before anything was saved: keep the notebook that was to run
         shutil.copyfile(NOTEBOOKS / f"{stage}.ipynb", kept)
     return kept

@@ -43,12 +43,34 @@ def write_table(df: pd.DataFrame, folder: Path, name: str) -> Path:
     return path
 
 
+INTEGER_COLUMNS = ("start", "end", "sentence_id", "mentions", "block")
+
+
 def read_table(folder: Path, name: str) -> pd.DataFrame:
+    """A stored table, checked against the contract: a hand-edited file with a missing column or
+    a bad value stops with one line naming the file and the column, not a traceback later."""
     import pandas as pd
 
-    df = pd.read_csv(folder / f"{name}.csv", dtype=str, keep_default_na=False, encoding="utf-8")
-    for column in ("start", "end", "sentence_id", "mentions", "block"):
+    from dossier.errors import DossierError
+
+    path = folder / f"{name}.csv"
+    try:
+        df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except FileNotFoundError:
+        raise
+    except (ValueError, UnicodeDecodeError, pd.errors.ParserError) as err:
+        raise DossierError(f"{path} cannot be read as a table ({str(err).splitlines()[0]}): "
+                           "rerun the stage that writes it (or `make clean`).") from None
+    missing = [c for c in COLUMNS.get(name, []) if c not in df.columns]
+    if missing:
+        raise DossierError(f"{path} lacks the column{'s' if len(missing) > 1 else ''} {', '.join(missing)}: "
+                           "restore it or rerun the stage that writes it (or `make clean`).")
+    for column in INTEGER_COLUMNS:
         if column in df:
+            bad = df[column][~df[column].str.fullmatch(r"-?\d{1,12}")]
+            if len(bad):
+                raise DossierError(f"{path}, column '{column}', row {int(bad.index[0]) + 2}: '{bad.iloc[0][:40]}' "
+                                   "is not a whole number; fix it or rerun the stage that writes it.")
             df[column] = df[column].astype(int)
     return df
 

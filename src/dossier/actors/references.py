@@ -42,12 +42,12 @@ class ReferenceResolver:
     def resolve_references(self) -> None:
         """Walk the body in order, adding a mention for each description or pronoun that refers back."""
         previous_subjects: list[Mention] = []
-        by_sentence: dict[int, list[Mention]] = {}  # names found so far, by sentence (linear, not a scan)
+        by_sentence: dict[int, list[Mention]] = {}  # one pass, not a scan of every mention per sentence
         for m in self.mentions:
             by_sentence.setdefault(m.sentence, []).append(m)
         for sent in self.parsed.body:
             doc, span = sent.span.doc, sent.span
-            here = by_sentence.get(sent.index, [])
+            here = list(by_sentence.get(sent.index, ()))
             for tok in span:
                 if not self._free(doc, tok.i, tok.i + 1):
                     continue

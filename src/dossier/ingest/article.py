@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
@@ -12,6 +11,7 @@ from dossier.errors import DossierError
 from dossier.ingest.decode import decode_bytes
 from dossier.ingest.html import extract_html
 from dossier.ingest.language import language_warning
+from dossier.ingest.metadata import check_date, check_text, neutralise, read_sidecar
 from dossier.ingest.segment import (
     Block,
     blocks_from_lines,
@@ -20,10 +20,9 @@ from dossier.ingest.segment import (
     skip_dateline,
     split_front_matter,
 )
-from dossier.paths import SIDECAR_SUFFIX, article_slug
+from dossier.paths import MAX_BYTES, article_slug, file_problem, read_bounded
 
 MAX_CHARS = 300_000  # about 50,000 words: ten times a long-form feature
-MAX_BYTES = 20_000_000  # a saved page with inline scripts and images can be large
 
 
 @dataclass
@@ -61,29 +60,16 @@ class Article:
 
 
 def normalise_date(value: str | None) -> str | None:
-    """ISO date (YYYY-MM-DD) from the usual metadata spellings, or None."""
+    """ISO date (YYYY-MM-DD) from the usual metadata spellings, or None (also for dates out of range)."""
     if not value:
         return None
     match = re.search(r"(\d{4})-(\d{2})-(\d{2})", str(value))
     if not match:
         return None
     try:
-        return date(*map(int, match.groups())).isoformat()
-    except ValueError:
+        return check_date(date(*map(int, match.groups())).isoformat(), "date", "the date")
+    except (ValueError, DossierError):
         return None
-
-
-def _read_sidecar(path: Path) -> dict:
-    sidecar = path.with_name(path.name[: -len(path.suffix)] + SIDECAR_SUFFIX) if path.suffix else None
-    if not sidecar or not sidecar.is_file():
-        return {}
-    try:
-        data = json.loads(sidecar.read_text(encoding="utf-8"))
-    except (ValueError, UnicodeDecodeError) as err:
-        raise DossierError(f"{sidecar} is not valid JSON ({err}): fix or delete it.") from err
-    if not isinstance(data, dict):
-        raise DossierError(f"{sidecar} must hold a JSON object with title, source, published.")
-    return data
 
 
 def load_article(path: str | Path, *, slug: str | None = None, title: str | None = None,
@@ -92,16 +78,18 @@ def load_article(path: str | Path, *, slug: str | None = None, title: str | None
     the sidecar `<name>.meta.json`, which wins over metadata found in the file itself."""
     path = Path(path)
     name = f"'{path}'"
-    if not path.exists():
-        raise DossierError(f"article {name} does not exist: check the path (ARTICLE=data/raw/<file>).")
-    if path.is_dir():
-        raise DossierError(f"{name} is a folder, not an article: give one .txt, .md or .html file.")
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise DossierError(f"{name} is {size:,} bytes; Dossier reads at most {MAX_BYTES:,}: "
+    problem = file_problem(path)  # missing, a folder, a FIFO or device, unreadable, a bad name
+    if problem:
+        raise DossierError(problem)
+    try:
+        data = read_bounded(path, MAX_BYTES)  # bounded whatever stat says; never blocks
+    except OSError as err:
+        raise DossierError(f"cannot read {name} ({err.strerror or err}): check its permissions.") from None
+    if len(data) > MAX_BYTES:
+        raise DossierError(f"{name} is larger than {MAX_BYTES:,} bytes, the most Dossier reads: "
                            "save only the article, not a whole site or archive.")
-    text, encoding = decode_bytes(path.read_bytes(), name)
-    sidecar = _read_sidecar(path)
+    sidecar = read_sidecar(path)
+    text, encoding = decode_bytes(data, name)
     suffix = path.suffix.lower()
     found: dict[str, str | None] = {}
     if suffix in (".html", ".htm") or re.match(r"\s*(<!doctype html|<html)", text[:500], re.I):
@@ -111,7 +99,10 @@ def load_article(path: str | Path, *, slug: str | None = None, title: str | None
     elif suffix in (".md", ".markdown"):
         front, body = split_front_matter(text)
         fmt, lines = "markdown", segment_markdown(body)
-        found = {"title": front.get("title"), "published": front.get("date"), "source": front.get("source")}
+        where = f"the front matter of {name}"
+        found = {"title": check_text(front.get("title"), "title", where),
+                 "published": check_date(front.get("date"), "date", where, strict=False),
+                 "source": check_text(front.get("source"), "source", where)}
     else:
         fmt, lines = "text", segment_plain(text)
     clean, blocks = blocks_from_lines(lines)
@@ -121,16 +112,18 @@ def load_article(path: str | Path, *, slug: str | None = None, title: str | None
     if len(clean) > MAX_CHARS:
         raise DossierError(f"{name} has {len(clean):,} characters of text; Dossier handles at most "
                            f"{MAX_CHARS:,} per article: split it into separate articles.")
-    title = title or sidecar.get("title") or found.get("title")
+    title = check_text(title, "title", "the title argument") or sidecar.get("title") or found.get("title")
     if not title and blocks[0].kind == "heading":
         title = clean[blocks[0].start:blocks[0].end]
+    published = check_date(published, "published", "the published argument")
     warning = language_warning(clean)
     return Article(
         slug=slug or article_slug(path),
-        title=title or path.stem.replace("-", " ").replace("_", " ").strip().capitalize(),
+        title=neutralise(title or path.stem.replace("-", " ").replace("_", " ").strip().capitalize()),
         text=clean,
         blocks=blocks,
-        source=source or sidecar.get("source") or found.get("source"),
+        source=neutralise(check_text(source, "source", "the source argument") or sidecar.get("source")
+                          or found.get("source")) or None,
         published=normalise_date(published or sidecar.get("published") or found.get("published")),
         source_path=str(path),
         format=fmt,

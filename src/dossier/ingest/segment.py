@@ -71,11 +71,39 @@ def _is_line_heading(line: str) -> bool:
     return looks_like_heading(line) or (len(line.split()) <= 10 and not line.endswith(_TERMINAL))
 
 
+MAX_BLOCK_CHARS = 2_000  # about 330 words; a long news paragraph has 500 to 1,000 characters
+_SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019')\]]*\s")
+_HEADING_CHARS = 300
+
+
+def split_long(text: str, limit: int = MAX_BLOCK_CHARS) -> list[str]:
+    """A paragraph cut into pieces of at most `limit` characters, at sentence ends where it can.
+
+    The language model's time and memory grow with the longest paragraph, and some steps with
+    the square of the longest sentence: bounding the piece bounds both (a 59,000-word paragraph
+    or a run of 50,000 quotation marks is read piece by piece).
+    """
+    pieces = []
+    while len(text) > limit:
+        window = text[:limit]
+        ends = [m.end() for m in _SENTENCE_END.finditer(window, limit // 2)]
+        cut = ends[-1] if ends else (window.rfind(" ", limit // 2) + 1 or limit)
+        pieces.append(text[:cut].strip())
+        text = text[cut:].strip()
+    return [*[p for p in pieces if p], text]
+
+
 def blocks_from_lines(lines: list[tuple[str, bool]]) -> tuple[str, list[Block]]:
-    """Join (text, is_heading) lines into the cleaned text, one block per line."""
+    """Join (text, is_heading) lines into the cleaned text, one block per line (long paragraphs
+    become several blocks, see `split_long`)."""
     parts, blocks, offset = [], [], 0
+    pieces = []
     for text, is_heading in lines:
         text = re.sub(r"[ \t\u00a0]+", " ", text).strip()
+        if is_heading and len(text) > _HEADING_CHARS:  # a heading that long is a paragraph
+            is_heading = False
+        pieces.extend((piece, is_heading) for piece in (split_long(text) if text else []))
+    for text, is_heading in pieces:
         if not text:
             continue
         if parts:
