@@ -283,7 +283,7 @@ def test_a_failing_stage_inside_a_make_session_says_the_same_one_line(tmp_path, 
     run = subprocess.run(["make", "--no-print-directory", "report", f"ARTICLE={article}", f"NB={notebooks}",
                           f"PROCESSED_DIR={tmp_path}/processed", f"REPORTS_DIR={tmp_path}/reports"],
                          cwd=ROOT, capture_output=True, text=True, timeout=300,
-                         env={**os.environ, "DOSSIER_STAGE_TIMEOUT": "8"})
+                         env={**os.environ, "DOSSIER_STAGE_TIMEOUT": "12"})
     assert run.returncode != 0
     ours = [line for line in run.stderr.splitlines() if line.startswith("dossier:")]
     assert len(ours) == 1 and expected in ours[0], run.stderr
