@@ -71,15 +71,16 @@ class KernelSession:
         Raises what papermill raises (PapermillExecutionError for an error in a cell); after
         any other failure (a timeout, a dead kernel) the kernel is discarded.
         """
+        fresh = self.km is None
+        if fresh:
+            self._start()  # imports papermill while the kernel process boots
         import papermill
         from papermill.exceptions import PapermillExecutionError
 
-        if self.km is None:
-            self._start()
-        elif self.notebooks_run:
-            self._reset_namespace()
-        self.notebooks_run += 1
         try:
+            if not fresh:
+                self._reset_namespace()
+            self.notebooks_run += 1
             papermill.execute_notebook(
                 str(notebook), str(output), parameters=parameters, kernel_name=self.kernel_name,
                 engine_name=ENGINE, session=self, execution_timeout=timeout, progress_bar=False,
@@ -105,7 +106,8 @@ class KernelSession:
                     process.wait(timeout=5)
             with contextlib.suppress(Exception):  # already dead: nothing left to stop
                 run_sync(self.km.shutdown_kernel)(now=True)
-            run_sync(self.km.cleanup_resources)()
+            with contextlib.suppress(Exception):
+                run_sync(self.km.cleanup_resources)()
         self.km = self.kc = None
 
 
