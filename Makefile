@@ -7,8 +7,9 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 # No .DELETE_ON_ERROR: every stage writes its outputs atomically, and a failed run must leave
 # the previous good report and tables in place.
-# Stages 3 and 4 are independent: run them side by side on the two cores (sub-makes share the
-# jobserver of the top-level make, so only that one sets it).
+# Two jobs: `make -j2 reports` builds two articles at once. Stages 3 and 4 of one article are
+# independent, but in a session (below) they take turns in the article's one kernel.
+# Sub-makes share the jobserver of the top-level make, so only that one sets it.
 ifeq ($(MAKELEVEL),0)
 MAKEFLAGS += --jobs=2 --output-sync=target
 endif
@@ -48,9 +49,10 @@ export JUPYTER_PLATFORM_DIRS := 1
 # The article file itself is never a Make prerequisite (a name may hold spaces, ':', '$', a
 # line break...): Make only sees its ASCII slug and a content-hash stamp in data/processed/<slug>/.
 quote_arg = '$(subst ','\'',$(1))'
-# Standard library only: runs with the system interpreter before the venv exists, with the venv's
-# (no pyenv-style shim in front, about 0.1 s less per call) once it does.
-PATHS_TOOL := PYTHONPATH=$(CURDIR)/src $(if $(wildcard $(PY)),$(PY),$(SYS_PYTHON)) -m dossier.paths
+# The venv's interpreter when there is one: a pyenv shim costs 0.2 s per call, and a `make
+# report` calls this tool three times (probe, lock, the inner make's probe).
+PATHS_PYTHON := $(if $(wildcard $(PY)),$(PY) -S,$(SYS_PYTHON))
+PATHS_TOOL := PYTHONPATH=$(CURDIR)/src $(PATHS_PYTHON) -m dossier.paths
 # The probe resolves the name (a bare name is looked up in RAW_DIR), checks it is a regular file
 # and prints "ok <slug>" or "bad <slug>"; for goals that build the article it also rewrites
 # source.sha256 when the content hash changed, before Make compares times (so -n and -q agree).
@@ -65,6 +67,9 @@ ARTICLE_DEP := $(or $(ARTICLE_BAD),$(PROCESSED_DIR)/$(SLUG)/source.sha256)
 P := $(PROCESSED_DIR)/$(SLUG)
 R := $(REPORTS_DIR)/$(SLUG)
 STAGE = $(PY) -m dossier stage $(1) --slug $(SLUG) --article="$$ARTICLE"
+# `report` and `tables` run the inner Make inside a session: the stages it finds stale hand
+# themselves to one kernel (one start-up, one import of each library per article).
+IN_SESSION = $(PY) -m dossier session -- $(MAKE) --no-print-directory
 
 # What each stage's output depends on: its notebook, the package modules it runs, its data.
 D := src/dossier
@@ -106,7 +111,7 @@ $(STAMP): requirements.txt requirements-model.txt requirements-dev.txt constrain
 
 # One run per article at a time: a second `make report` of the same article waits for the
 # first, then finds its outputs up to date (the lock lives as long as the inner make).
-LOCKED = +@$(PATHS_TOOL) lock $(P)/.run.lock -- $(MAKE) --no-print-directory
+LOCKED = +@$(PATHS_TOOL) lock $(P)/.run.lock -- $(IN_SESSION)
 
 report: $(ARTICLE_BAD) | $(STAMP) ## build the report of ARTICLE: reports/<slug>/report.html and report.pdf
 	$(LOCKED) report-locked
@@ -118,6 +123,7 @@ tables: $(ARTICLE_BAD) | $(STAMP) ## build only the tables of ARTICLE in data/pr
 	$(LOCKED) tables-locked
 
 tables-locked: $(P)/pledges.csv $(P)/precedents.csv $(P)/timeline.csv $(P)/quotes.csv
+	@echo "dossier: tables ready in $(P)/"
 
 bad-article:
 	@$(PATHS_TOOL) explain "$$ARTICLE"; exit 1
@@ -189,7 +195,7 @@ test: $(STAMP) $(CORPUS_STAMP) ## lint and run the test suite
 eval: $(STAMP) ## score the tables of every article with a gold file (shared and eval/gold)
 	@$(PY) -m dossier eval
 
-bench: $(STAMP) ## time each stage and the whole report of the founding article, then an unchanged rerun
+bench: $(STAMP) ## time the founding report (whole, report stage only, unchanged) against empty notebooks
 	@$(PY) -m dossier bench
 
 # Corpus mode: many articles on a Dask cluster (a local one by default, or SCHEDULER=tcp://host:8786,

@@ -267,6 +267,33 @@ def test_a_failing_or_hanging_stage_is_named_kept_and_not_promoted(stage_env, so
     assert not list((tmp_path / "processed" / "s").glob(".02_actors-*"))
 
 
+@pytest.mark.parametrize(("source", "expected"), [
+    ("raise ValueError('boom')", "stage 02_actors failed in cell 3 of notebooks/02_actors.ipynb (ValueError: boom)"),
+    ("import time\ntime.sleep(60)", "stage 02_actors timed out"),
+])
+def test_a_failing_stage_inside_a_make_session_says_the_same_one_line(tmp_path, source, expected):
+    """Through `make report` the stages share one kernel; a failure still names stage and cell."""
+    import shutil
+
+    notebooks = tmp_path / "nb"
+    shutil.copytree(ROOT / "notebooks", notebooks)
+    broken = _broken_notebooks(tmp_path, source) / "02_actors.ipynb"
+    shutil.copyfile(broken, notebooks / "02_actors.ipynb")
+    article = write(tmp_path, "art.txt", ENGLISH.encode())
+    run = subprocess.run(["make", "--no-print-directory", "report", f"ARTICLE={article}", f"NB={notebooks}",
+                          f"PROCESSED_DIR={tmp_path}/processed", f"REPORTS_DIR={tmp_path}/reports"],
+                         cwd=ROOT, capture_output=True, text=True, timeout=300,
+                         env={**os.environ, "DOSSIER_STAGE_TIMEOUT": "12"})
+    assert run.returncode != 0
+    ours = [line for line in run.stderr.splitlines() if line.startswith("dossier:")]
+    assert len(ours) == 1 and expected in ours[0], run.stderr
+    assert "Traceback" not in run.stderr + run.stdout
+    assert (tmp_path / "reports" / "art" / "stages" / "02_actors.failed.ipynb").exists()
+    assert (tmp_path / "processed" / "art" / "article.json").exists()  # stage 1 was promoted
+    assert not (tmp_path / "processed" / "art" / "actors.csv").exists()
+    assert not (tmp_path / "reports" / "art" / "report.pdf").exists()
+
+
 @pytest.fixture(scope="module")
 def two_reports(tmp_path_factory):
     """Two small articles built at once with `make -j2 reports`; one has a quote and non-ASCII name."""

@@ -90,6 +90,19 @@ def test_executed_stage_notebooks_are_kept(built):
         "01_ingest.ipynb", "02_actors.ipynb", "03_commitments.ipynb", "04_precedents.ipynb", "05_report.ipynb"]
 
 
+def test_an_articles_stages_ran_in_one_kernel(built):
+    import json
+
+    work, _ = built
+    stages = sorted((work / "reports" / "red-sea-mission" / "stages").glob("*.ipynb"))
+    kernels = [json.loads(p.read_text(encoding="utf-8"))["metadata"]["dossier_kernel"] for p in stages]
+    assert len(stages) == 5
+    assert all(k["kernel_id"] for k in kernels)
+    assert len({k["kernel_id"] for k in kernels}) == 1, kernels
+    # the kernel ran them one after another: five different positions in it
+    assert sorted(k["notebook_in_kernel"] for k in kernels) == [1, 2, 3, 4, 5]
+
+
 def test_unchanged_rerun_does_nothing_and_an_edited_stage_reruns_only_downstream(built):
     work, args = built
     pdf = f"{work}/reports/red-sea-mission/report.pdf"

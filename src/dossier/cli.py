@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 
@@ -25,6 +26,8 @@ def main(argv: list[str] | None = None) -> int:
     stage.add_argument("--slug", required=True)
     stage.add_argument("--article", default="")
     stage.add_argument("--timeout", type=int, default=None)
+    session = sub.add_parser("session", help="run a command (make) whose stages share one kernel")
+    session.add_argument("argv", nargs=argparse.REMAINDER, metavar="-- command ...")
     check = sub.add_parser("check", help="read an article and report problems, without running the pipeline")
     check.add_argument("article")
     sub.add_parser("bench", help="time every stage on the founding article, then an unchanged rerun")
@@ -35,10 +38,27 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "stage":
+            from dossier.session import request
+
+            handed = request(args.name, args.slug, args.article, args.timeout)
+            if handed is not None:  # a session of this Make run executed it in its kernel
+                return handed
             from dossier.stages import run_stage
 
             seconds = run_stage(args.name, slug=args.slug, article=args.article, timeout=args.timeout)
             print(f"dossier: {args.slug}: {args.name} done in {seconds:.1f} s")
+        elif args.command == "session":
+            from dossier.session import serve
+
+            command = args.argv[1:] if args.argv[:1] == ["--"] else args.argv
+            if not command:
+                raise DossierError("session needs a command to run, e.g. `dossier session -- make report`.")
+            code = serve(command)
+            # Everything the session owned is closed; tearing down the modules of a process that
+            # imported papermill, nbconvert and WeasyPrint would cost Make another 0.2 s.
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(code)
         elif args.command == "check":
             from dossier.ingest.article import load_article
             from dossier.paths import resolve_article
@@ -54,17 +74,20 @@ def main(argv: list[str] | None = None) -> int:
             from dossier.evaluate import evaluate
 
             return evaluate(details=args.details, sets=tuple(args.sets or ("shared", "dev", "heldout")))
-    except DossierError as err:
-        print(f"dossier: error: {err}", file=sys.stderr)
-        return 1
-    except OSError as err:  # a folder or file the system refused: say which, never a traceback
-        where = f" {err.filename}" if err.filename else ""
-        print(f"dossier: error: cannot use{where} ({err.strerror or err}): check its permissions.", file=sys.stderr)
-        return 1
-    except RecursionError:
-        print("dossier: error: the input is nested too deeply to read.", file=sys.stderr)
+    except (DossierError, OSError, RecursionError) as err:
+        print(f"dossier: error: {one_line(err)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("dossier: interrupted; outputs of the unfinished stage were not kept.", file=sys.stderr)
         return 130
     return 0
+
+
+def one_line(err: DossierError | OSError | RecursionError) -> str:
+    """What went wrong, for people (also what a session answers for a stage it ran)."""
+    if isinstance(err, OSError):  # a folder or file the system refused: say which, never a traceback
+        where = f" {err.filename}" if err.filename else ""
+        return f"cannot use{where} ({err.strerror or err}): check its permissions."
+    if isinstance(err, RecursionError):
+        return "the input is nested too deeply to read."
+    return str(err)

@@ -6,6 +6,7 @@ sentence and memory stays bounded by the longest paragraph, not the article.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -116,14 +117,25 @@ def save_parse(parsed: ParsedArticle, path: Path) -> None:
     atomic_write(path, lambda tmp: tmp.write_bytes(bin_.to_bytes()))
 
 
+@cache
+def _blank_english() -> Language:
+    import spacy
+
+    return spacy.blank("en")
+
+
+def shared_vocab():
+    """One blank English vocabulary for every stored parse this process loads, so loading many
+    parses (a corpus, a long-lived kernel) does not keep a vocabulary per parse alive."""
+    return _blank_english().vocab
+
+
 def load_parse(article: Article, path: Path) -> ParsedArticle:
     """Reload a stored parse without loading the model (a blank vocabulary is enough)."""
-    import spacy
     from spacy.tokens import DocBin
 
-    vocab = spacy.blank("en").vocab
     try:
-        docs = list(DocBin().from_bytes(path.read_bytes()).get_docs(vocab))
+        docs = list(DocBin().from_bytes(path.read_bytes()).get_docs(shared_vocab()))
     except FileNotFoundError:
         raise DossierError(f"{path} is missing: rerun the ingest stage (make report reruns it).") from None
     except Exception as err:  # msgpack, zlib or spaCy errors on damaged bytes
@@ -134,38 +146,59 @@ def load_parse(article: Article, path: Path) -> ParsedArticle:
     return ParsedArticle(article, docs)
 
 
-_MATCHERS: dict[tuple[int, str], object] = {}
+_MATCHERS: dict[str, list] = {}
 
 
-def phrase_matcher(vocab, name: str, patterns: dict[str, str]):
-    """A spaCy PhraseMatcher per vocabulary and pattern set, built once per process.
+def phrase_matcher(name: str, patterns: Callable[[], dict[str, str]]) -> list:
+    """spaCy PhraseMatchers for one pattern set, built once per process.
 
-    `patterns` maps each phrase to the token attribute to match on ("ORTH" or "LOWER").
+    `patterns()` maps each phrase to the token attribute to match on ("ORTH" or "LOWER"); it is
+    only called the first time. The matchers are built on `shared_vocab()` and match docs of any
+    vocabulary (they compare hashes); a match id names its phrase in `matcher.vocab.strings`.
     """
-    from spacy.lang.en import English
-    from spacy.matcher import PhraseMatcher
+    if name not in _MATCHERS:
+        from spacy.matcher import PhraseMatcher
 
-    key = (id(vocab), name)
-    if key not in _MATCHERS:
-        make_doc = English(vocab=vocab).make_doc
-        matchers = {attr: PhraseMatcher(vocab, attr=attr) for attr in set(patterns.values())}
-        for phrase, attr in patterns.items():
-            matchers[attr].add(phrase, [make_doc(phrase)])
-        _MATCHERS[key] = list(matchers.values())
-    return _MATCHERS[key]
+        vocab = shared_vocab()
+        table = patterns()
+        matchers = {attr: PhraseMatcher(vocab, attr=attr) for attr in sorted(set(table.values()))}
+        tokenizer = _blank_english().tokenizer
+        for (phrase, attr), doc in zip(table.items(), tokenizer.pipe(table), strict=True):
+            matchers[attr].add(phrase, [doc])
+        _MATCHERS[name] = list(matchers.values())
+    return _MATCHERS[name]
+
+
+_STORED: dict[str, tuple[tuple, ParsedArticle]] = {}
 
 
 def load_stored(processed_dir: str | Path) -> ParsedArticle:
-    """The article and its parse as stage 1 stored them (what stages 2 to 4 start from)."""
+    """The article and its parse as stage 1 stored them (what stages 2 to 4 start from).
+
+    Kept for the process while the two files are unchanged: the stages of one article share a
+    kernel, so the parse is read once, not once per stage. Extraction only reads the parse.
+    """
     import json
 
-    folder = Path(processed_dir)
+    folder = Path(processed_dir).resolve()
+    files = (folder / "article.json", folder / "parse.spacy")
     try:
-        article = Article.from_json(json.loads((folder / "article.json").read_text(encoding="utf-8")))
+        stamp: tuple | None = tuple((s.st_ino, s.st_size, s.st_mtime_ns) for s in (f.stat() for f in files))
+    except OSError:
+        stamp = None  # the readers below say which file is missing
+    cached = _STORED.get(str(folder))
+    if stamp is not None and cached is not None and cached[0] == stamp:
+        return cached[1]
+    try:
+        article = Article.from_json(json.loads(files[0].read_text(encoding="utf-8")))
     except FileNotFoundError:
-        raise DossierError(f"{folder / 'article.json'} is missing: run the ingest stage first "
+        raise DossierError(f"{files[0]} is missing: run the ingest stage first "
                            "(make report runs it).") from None
     except (ValueError, TypeError, KeyError, UnicodeDecodeError) as err:
-        raise DossierError(f"{folder / 'article.json'} is damaged ({type(err).__name__}): delete it and "
+        raise DossierError(f"{files[0]} is damaged ({type(err).__name__}): delete it and "
                            "rerun the ingest stage (make report reruns it).") from None
-    return load_parse(article, folder / "parse.spacy")
+    parsed = load_parse(article, files[1])
+    if stamp is not None:
+        _STORED.clear()  # one article at a time: memory stays flat across many articles
+        _STORED[str(folder)] = (stamp, parsed)
+    return parsed

@@ -78,7 +78,6 @@ def relative_year(text: str, published_year: int | None) -> int | None:
 
 
 @cache
-@cache
 def _kb_surfaces() -> dict[str, kb.Precedent]:
     table: dict[str, kb.Precedent] = {}
     for p in kb.precedents():
@@ -97,8 +96,8 @@ def _kb_matches(doc: Doc) -> list[tuple[int, int, kb.Precedent]]:
     from dossier.nlp import phrase_matcher
 
     surfaces = _kb_surfaces()
-    matches = [m for matcher in phrase_matcher(doc.vocab, "precedents", _kb_patterns()) for m in matcher(doc)]
-    found = [(s, e, surfaces[doc.vocab.strings[k]]) for k, s, e in matches]
+    found = [(s, e, surfaces[matcher.vocab.strings[k]])
+             for matcher in phrase_matcher("precedents", _kb_patterns) for k, s, e in matcher(doc)]
     found.sort(key=lambda t: (-(t[1] - t[0]), t[0]))
     taken: set[int] = set()
     out = []

@@ -1,5 +1,8 @@
 """Run one pipeline stage: execute its notebook with papermill, then promote its outputs.
 
+The notebook runs in the kernel of a `KernelSession` when one is given (all stale stages of an
+article share one kernel, see `dossier.session`), else in a kernel of its own.
+
 A stage writes into a private staging folder; only when its notebook ran to the end are the
 files renamed into `data/processed/<slug>/` (and the report into `reports/<slug>/`), so a
 failed, timed-out or killed run never leaves half-written tables and never touches the
@@ -18,10 +21,14 @@ import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dossier.errors import DossierError
 from dossier.io import move_into
 from dossier.paths import NOTEBOOKS, STAGES, processed_dir, report_dir, resolve_article
+
+if TYPE_CHECKING:
+    from dossier.kernel import KernelSession
 
 OUTPUTS: dict[str, tuple[str, ...]] = {
     "01_ingest": ("article.json", "sentences.csv", "parse.spacy"),
@@ -39,7 +46,7 @@ def default_timeout() -> int:
 
 
 def run_stage(stage: str, *, slug: str, article: str = "", timeout: int | None = None,
-              parameters: dict | None = None) -> float:
+              parameters: dict | None = None, kernel: KernelSession | None = None) -> float:
     """Execute a stage notebook and promote what it wrote; returns the wall time in seconds."""
     if stage not in STAGES:
         raise DossierError(f"unknown stage '{stage}': use one of {', '.join(STAGES)}.")
@@ -57,7 +64,7 @@ def run_stage(stage: str, *, slug: str, article: str = "", timeout: int | None =
             _remove_leftovers(final_data, final_report, stage)
             staging = Path(tempfile.mkdtemp(prefix=f".{stage}-", dir=final_data))
         try:
-            _run_in(staging, stage, slug, article, timeout, parameters, final_data, final_report)
+            _run_in(staging, stage, slug, article, timeout, parameters, final_data, final_report, kernel)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
     elapsed = time.perf_counter() - started
@@ -66,7 +73,7 @@ def run_stage(stage: str, *, slug: str, article: str = "", timeout: int | None =
 
 
 def _run_in(staging: Path, stage: str, slug: str, article: str, timeout: int, parameters: dict | None,
-            final_data: Path, final_report: Path) -> None:
+            final_data: Path, final_report: Path, kernel: KernelSession | None) -> None:
     """Run the notebook into `staging`, then promote its outputs (same filesystem: atomic renames)."""
     executed = staging / f"{stage}.ipynb"
     params = {"slug": slug, "article_path": str(resolve_article(article).absolute()) if article else "",
@@ -78,7 +85,7 @@ def _run_in(staging: Path, stage: str, slug: str, article: str, timeout: int, pa
         from dossier import __version__
 
         params.update(generated_at=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"), version=__version__)
-    _execute(stage, executed, params, timeout)
+    _execute(stage, executed, params, timeout, kernel)
     for name in OUTPUTS[stage]:
         if not (staging / name).exists():
             raise DossierError(f"stage {stage} finished without writing {name}: check its notebook.")
@@ -154,23 +161,21 @@ def time_limit(seconds: int, what: str) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def _execute(stage: str, executed: Path, params: dict, timeout: int) -> None:
+def _execute(stage: str, executed: Path, params: dict, timeout: int, kernel: KernelSession | None) -> None:
     import logging
 
-    import papermill
     from papermill.exceptions import PapermillExecutionError
 
-    for noisy in ("papermill", "traitlets", "nbclient"):  # our one-line error says it all
+    from dossier.kernel import KernelSession
+
+    for noisy in ("papermill", "traitlets", "nbclient", "asyncio"):  # our one-line error says it all
         logging.getLogger(noisy).setLevel(logging.CRITICAL)
 
     notebook = NOTEBOOKS / f"{stage}.ipynb"
+    own_kernel = kernel is None
+    kernel = KernelSession(NOTEBOOKS) if kernel is None else kernel
     try:
-        papermill.execute_notebook(
-            str(notebook), str(executed), parameters=params, kernel_name="python3",
-            execution_timeout=timeout, progress_bar=False, log_output=False,
-            cwd=str(NOTEBOOKS), request_save_on_cell_execute=True,
-            kernel_manager_class=_quiet_kernel_manager(),
-        )
+        kernel.execute(notebook, executed, params, timeout)
     except PapermillExecutionError as err:
         kept = _keep_failed(executed, params["slug"], stage)
         if err.ename == "DossierError":
@@ -191,6 +196,9 @@ def _execute(stage: str, executed: Path, params: dict, timeout: int) -> None:
             f"stage {stage} {'timed out' if timed_out else 'failed'} ({detail}{hint}); "
             f"the executed notebook is kept at {kept}."
         ) from None
+    finally:
+        if own_kernel:
+            kernel.close()
 
 
 def _remove_leftovers(data: Path, report: Path, stage: str) -> None:
@@ -200,21 +208,6 @@ def _remove_leftovers(data: Path, report: Path, stage: str) -> None:
     if stage == "05_report":
         for leftover in report.glob(".report.*.tmp"):
             leftover.unlink(missing_ok=True)
-
-
-def _quiet_kernel_manager() -> type:
-    """A kernel whose own log (start-up notices, tracebacks of a killed kernel) stays off the
-    console: what went wrong in a cell is in the kept notebook and the one-line error."""
-    import subprocess
-
-    from jupyter_client.manager import AsyncKernelManager
-
-    class QuietKernelManager(AsyncKernelManager):
-        async def _async_launch_kernel(self, kernel_cmd: list[str], **kw) -> None:
-            kw["stderr"] = subprocess.DEVNULL
-            await super()._async_launch_kernel(kernel_cmd, **kw)
-
-    return QuietKernelManager
 
 
 def _article_json(folder: Path) -> dict:

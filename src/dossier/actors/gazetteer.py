@@ -47,8 +47,8 @@ def match(doc: Doc) -> list[tuple[int, int, Entry]]:
     """Longest non-overlapping known names in a doc, as (token start, token end, entry)."""
     from dossier.nlp import phrase_matcher
 
-    (matcher,) = phrase_matcher(doc.vocab, "gazetteer", dict.fromkeys(_entries(), "ORTH"))
-    found = sorted(((s, e, doc.vocab.strings[k]) for k, s, e in matcher(doc)),
+    (matcher,) = phrase_matcher("gazetteer", lambda: dict.fromkeys(_entries(), "ORTH"))
+    found = sorted(((s, e, matcher.vocab.strings[k]) for k, s, e in matcher(doc)),
                    key=lambda t: (-(t[1] - t[0]), t[0]))
     taken: set[int] = set()
     out = []

@@ -8,6 +8,7 @@ as "the Russian leader" or "the alliance", pronouns), which need the names seen 
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from dossier import kb
@@ -105,10 +106,19 @@ class _Builder(ReferenceResolver):
         for single in singles:
             self.names.setdefault(single, single)
 
+    @cached_property
+    def _name_prefixes(self) -> set[str]:
+        """Every prefix of every known name: a token that is none cannot start one (names are
+        complete once collected, before people are looked for)."""
+        return {name[:k] for name in self.names for k in range(1, len(name) + 1)}
+
     def find_people(self, sent: Sentence) -> None:
         doc, span = sent.span.doc, sent.span
         i = span.start
         while i < span.end:
+            if doc[i].text not in self._name_prefixes:  # no name starts here: skip the n-gram spans
+                i += 1
+                continue
             for n in (4, 3, 2, 1):
                 if i + n > span.end:
                     continue
