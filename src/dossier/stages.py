@@ -26,17 +26,13 @@ from typing import TYPE_CHECKING
 from dossier.errors import DossierError
 from dossier.io import move_into
 from dossier.paths import NOTEBOOKS, STAGES, processed_dir, report_dir, resolve_article
+from dossier.schema import stage_outputs
 
 if TYPE_CHECKING:
     from dossier.kernel import KernelSession
 
-OUTPUTS: dict[str, tuple[str, ...]] = {
-    "01_ingest": ("article.json", "sentences.csv", "parse.spacy"),
-    "02_actors": ("actors.csv", "mentions.csv"),
-    "03_commitments": ("pledges.csv", "statements.csv", "quotes.csv"),
-    "04_precedents": ("precedents.csv", "timeline.csv"),
-    "05_report": (),
-}
+# What each stage writes into data/processed/<slug>/: from the table contract (dossier.schema).
+OUTPUTS: dict[str, tuple[str, ...]] = {stage: stage_outputs(stage) for stage in STAGES}
 def default_timeout() -> int:
     """Seconds a notebook cell may run: DOSSIER_STAGE_TIMEOUT, else 300."""
     value = os.environ.get("DOSSIER_STAGE_TIMEOUT", "300")

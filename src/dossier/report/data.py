@@ -9,12 +9,13 @@ from typing import TYPE_CHECKING
 
 from dossier.errors import DossierError
 from dossier.ingest.article import Article
+from dossier.schema import TABLES
 from dossier.tables import read_table
 
 if TYPE_CHECKING:
     import pandas as pd
 
-TABLE_NAMES = ("actors", "mentions", "pledges", "statements", "quotes", "precedents", "timeline", "sentences")
+TABLE_NAMES = tuple(TABLES)  # every table of the contract
 # A report stays readable (and its PDF small and quick) however large the article: beyond these,
 # the report shows the top rows with a note at the top; the CSV files keep every row.
 MAX_ACTORS = 100
