@@ -49,8 +49,10 @@ def main(argv: list[str] | None = None) -> int:
             from dossier.corpus.bench import bench
 
             bench(args.articles)
-    except DossierError as err:
-        print(f"dossier: error: {err}", file=sys.stderr)
+    except (DossierError, OSError, RecursionError) as err:  # one line for people, as `python -m dossier` says it
+        from dossier.cli import one_line
+
+        print(f"dossier: error: {one_line(err)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("dossier: interrupted.", file=sys.stderr)
