@@ -136,3 +136,9 @@ def test_an_unnamed_source_is_the_speaker_of_its_quote():
     tables = tables_for(text)
     assert rows(tables.quotes, "speaker") == {("Senior Western diplomat",)}
     assert ("Senior Western diplomat", "person") in rows(tables.actors, "name", "type")
+
+
+def test_the_government_is_the_state_of_the_official_speaking():
+    text = "Kenyan Finance Minister Ruth Okello said the government would waive import duties on maize."
+    pledges = tables_for(text).pledges
+    assert rows(pledges, "actor", "category", "status") == {("Kenya", "trade", "committed")}

@@ -13,6 +13,7 @@ from dossier import kb
 from dossier.actors import collectives, gazetteer
 from dossier.actors.model import Actor, Mention
 from dossier.actors.vocabulary import (
+    BARE_GOVERNMENT,
     COLLECTIVE_NOUNS,
     HEAD_ROLES,
     ORG_DESCRIPTIONS,
@@ -68,6 +69,9 @@ class ReferenceResolver:
                     target = self._describe_org(tok.lower_)
                 elif tok.lower_ in STATE_FORMS and self._is_definite(tok) and tok.text.islower():
                     target = self._describe_state(tok.lower_)
+                elif tok.lower_ in BARE_GOVERNMENT and tok.text.islower() and all(
+                        c.dep_ == "det" and c.lower_ == "the" for c in tok.lefts) and any(tok.lefts):
+                    target = self._government_in_context(tok, sent, here)  # "said the government was weighing"
                 elif tok.lower_ in QUANTIFIED_NOUNS and any(c.dep_ == "nummod" for c in tok.children):
                     target = self._coalition()
                 owner = self._collective_owner(tok, here)
@@ -94,7 +98,8 @@ class ReferenceResolver:
                 start = tok.i
                 if kind == "description":
                     start = min([c.i for c in tok.lefts if c.dep_ in ("det", "amod", "compound", "nummod")] + [tok.i])
-                mention = self.add(doc, start, tok.i + 1, sent, target, self.actors[target].type, kind)
+                kind_of = self.actors[target].type if target in self.actors else "country"  # a state first named so
+                mention = self.add(doc, start, tok.i + 1, sent, target, kind_of, kind)
                 here.append(mention)
             previous_subjects = [m for m in here if self._is_subject(m, sent)] or previous_subjects
 
@@ -206,6 +211,20 @@ class ReferenceResolver:
         for m in sorted(self.mentions, key=lambda m: m.start, reverse=True):
             if self.actors[m.actor].type == "country" and word in forms.get(m.actor, []):
                 return m.actor  # "Kingdom of Saudi Arabia" starts with the form; "United Kingdom" does not
+        return None
+
+    def _government_in_context(self, tok: Token, sent: Sentence, here: list[Mention]) -> str | None:
+        """"the government", "the administration": the state of the person speaking or last named,
+        else the country named last, in this sentence or the two before it."""
+        offset = self.parsed.offset(tok)
+        recent = sorted((m for m in self.mentions if sent.index - 2 <= m.sentence <= sent.index and m.start < offset),
+                        key=lambda m: m.start, reverse=True)
+        for m in recent:
+            actor = self.actors[m.actor]
+            if actor.type == "person" and actor.country:
+                return actor.country
+            if actor.type == "country":
+                return actor.name
         return None
 
     def _collective_owner(self, tok: Token, here: list[Mention]) -> str | None:

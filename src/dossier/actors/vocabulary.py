@@ -74,3 +74,5 @@ STATE_COLLECTIVES = {"nation", "country", "state", "government", "economy", "par
 # Plural names of political parties ("the Greens", "Sweden Democrats", "Christian Democrats").
 PARTY_WORDS = {"Democrats", "Republicans", "Greens", "Liberals", "Conservatives", "Moderates", "Socialists",
                "Tories", "Progressives", "Nationalists", "Democrats'", "Centrists", "Labourites"}
+# "the government", "the administration": a state's government, named by the context.
+BARE_GOVERNMENT = {"government", "administration"}
