@@ -191,7 +191,11 @@ def _asides(verb: Token) -> set[int]:
 def _pledges_money(verb: Token | None, chain: list[Token]) -> bool:
     """"committed $145 million to build customs posts": the object is money, whatever it buys."""
     for node in ((verb, *chain) if verb is not None else chain):
-        for obj in (c for c in node.children if c.dep_ == "dobj"):
+        # the object, or the sum it changes by ("topped up its contribution by 60 million euros")
+        objects = [c for c in node.children if c.dep_ == "dobj"] + [
+            g for c in node.children if c.dep_ == "prep" and c.lower_ in ("by", "with") for g in c.children
+            if g.dep_ == "pobj"]
+        for obj in objects:
             words = {t.lower_ for t in obj.subtree}
             if words & MONEY_WORDS:
                 return True
