@@ -56,7 +56,7 @@ PATHS_TOOL := PYTHONPATH=$(CURDIR)/src $(PATHS_PYTHON) -m dossier.paths
 # The probe resolves the name (a bare name is looked up in RAW_DIR), checks it is a regular file
 # and prints "ok <slug>" or "bad <slug>"; for goals that build the article it also rewrites
 # source.sha256 when the content hash changed, before Make compares times (so -n and -q agree).
-NO_ARTICLE_GOALS := help venv test lab eval bench clean reports
+NO_ARTICLE_GOALS := help venv test lab eval bench clean reports corpus bench-corpus clean-notebooks
 STAMP_DIR := $(if $(filter-out $(NO_ARTICLE_GOALS),$(MAKECMDGOALS)),$(PROCESSED_DIR))
 PROBE := $(shell DOSSIER_RAW_DIR=$(call quote_arg,$(DOSSIER_RAW_DIR)) $(PATHS_TOOL) probe \
            $(call quote_arg,$(ARTICLE)) $(call quote_arg,$(STAMP_DIR)))

@@ -1,8 +1,9 @@
 """The table contract, in one place: the fixed vocabularies, one row type per table, and one
-specification per table (its columns and their types, the stage that writes it, its label).
+specification per table (its columns and their types, the stage that writes it).
 
-Column lists, reading and writing with types, the stage outputs and the report's labels are
-derived from here; adding a column is one edit to a row type (plus the extractor that fills it).
+Column lists, reading and writing with types, the stage outputs, the tables the report reads and
+the report's labels for codes are derived from here; adding a column is one edit to a row type
+(plus the extractor that fills it).
 """
 
 from __future__ import annotations
@@ -177,7 +178,6 @@ class TableSpec:
     name: str
     row: type
     stage: str  # the stage notebook that writes it
-    label: str  # how the report names it
 
     @property
     def columns(self) -> tuple[Column, ...]:
@@ -204,14 +204,14 @@ def _column(name: str, hint: object) -> Column:
 
 
 TABLES: dict[str, TableSpec] = {spec.name: spec for spec in (
-    TableSpec("sentences", SentenceRow, "01_ingest", "Sentences"),
-    TableSpec("actors", ActorRow, "02_actors", "Actors"),
-    TableSpec("mentions", MentionRow, "02_actors", "Mentions"),
-    TableSpec("pledges", Pledge, "03_commitments", "Pledges"),
-    TableSpec("statements", Statement, "03_commitments", "Statements"),
-    TableSpec("quotes", Quote, "03_commitments", "Quotes"),
-    TableSpec("precedents", Precedent, "04_precedents", "Historical precedents"),
-    TableSpec("timeline", TimelineEvent, "04_precedents", "Timeline"),
+    TableSpec("sentences", SentenceRow, "01_ingest"),
+    TableSpec("actors", ActorRow, "02_actors"),
+    TableSpec("mentions", MentionRow, "02_actors"),
+    TableSpec("pledges", Pledge, "03_commitments"),
+    TableSpec("statements", Statement, "03_commitments"),
+    TableSpec("quotes", Quote, "03_commitments"),
+    TableSpec("precedents", Precedent, "04_precedents"),
+    TableSpec("timeline", TimelineEvent, "04_precedents"),
 )}
 # Files a stage writes besides its tables.
 STAGE_FILES: dict[str, tuple[str, ...]] = {"01_ingest": ("article.json", "parse.spacy")}

@@ -25,7 +25,7 @@ def _fingerprint(name: str) -> str:
     here = Path(__file__).parent
     for path in sorted([*root.rglob("*.parquet"), NOTEBOOKS / NOTEBOOK, *here.glob("*.py"),
                         *here.parent.joinpath("report").rglob("*")]):
-        if path.is_file():
+        if path.is_file() and "__pycache__" not in path.parts:  # compiled files come and go by themselves
             digest.update(str(path).encode() + path.read_bytes())
     return digest.hexdigest()
 

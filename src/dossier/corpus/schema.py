@@ -11,13 +11,14 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING
 
+from dossier.schema import TABLES
 from dossier.tables import COLUMNS
 
 if TYPE_CHECKING:
     import pandas as pd
     import pyarrow as pa
 
-INTEGER_COLUMNS = {"sentence_id", "block", "start", "end", "mentions", "year"}
+INTEGER_COLUMNS = {c.name for spec in TABLES.values() for c in spec.columns if c.dtype != "str"}
 CORPUS_COLUMNS = ["article", "published", "source"]
 EXTRACTED = list(COLUMNS)  # the per-article tables, in the contract's order
 

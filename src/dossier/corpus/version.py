@@ -27,7 +27,7 @@ def code_version() -> str:
     digest = hashlib.sha256()
     for path in sorted(PACKAGE.rglob("*")):
         relative = path.relative_to(PACKAGE).as_posix()
-        if not path.is_file() or path.suffix not in (".py", ".csv") or relative.startswith(IGNORED):
+        if not path.is_file() or path.suffix not in (".py", ".csv", ".txt") or relative.startswith(IGNORED):
             continue
         digest.update(relative.encode() + b"\0" + path.read_bytes() + b"\0")
     for name in MODEL_PACKAGES:

@@ -1,7 +1,7 @@
 """Word lists that carry meaning for commitments and statements, read from `data/` on first use.
 
 Each list is a file (see `data/README.md`); `from dossier.lexicon import COMMIT_VERBS` reads
-`data/commit_verbs.csv` once per process. Plain lists load as sets (ordered ones as tuples),
+`data/commit_verbs.csv` once per process. Plain lists load as sets (ordered ones as lists),
 tables as dicts, the ranked category keywords as (category, keywords) pairs in rank order.
 """
 
