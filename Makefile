@@ -46,10 +46,9 @@ export JUPYTER_PLATFORM_DIRS := 1
 # The article file itself is never a Make prerequisite (a name may hold spaces, ':', '$', a
 # line break...): Make only sees its ASCII slug and a content-hash stamp in data/processed/<slug>/.
 quote_arg = '$(subst ','\'',$(1))'
-# The venv's interpreter when there is one: a pyenv shim costs 0.2 s per call, and a `make
-# report` calls this tool three times (probe, lock, the inner make's probe).
-PATHS_PYTHON := $(if $(wildcard $(PY)),$(PY) -S,$(SYS_PYTHON))
-PATHS_TOOL := PYTHONPATH=$(CURDIR)/src $(PATHS_PYTHON) -m dossier.paths
+# Standard library only: runs with the system interpreter before the venv exists, with the venv's
+# (no pyenv-style shim in front, about 0.1 s less per call) once it does.
+PATHS_TOOL := PYTHONPATH=$(CURDIR)/src $(if $(wildcard $(PY)),$(PY),$(SYS_PYTHON)) -m dossier.paths
 # The probe resolves the name (a bare name is looked up in RAW_DIR), checks it is a regular file
 # and prints "ok <slug>" or "bad <slug>"; for goals that build the article it also rewrites
 # source.sha256 when the content hash changed, before Make compares times (so -n and -q agree).

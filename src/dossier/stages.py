@@ -190,6 +190,8 @@ def _execute(stage: str, executed: Path, params: dict, timeout: int, kernel: Ker
         timed_out = "timeout" in type(err).__name__.lower() or "timed out" in str(err)
         detail = f"{type(err).__name__}: {str(err).splitlines()[0] if str(err) else ''}"
         hint = f"; limit {timeout} s per cell, set DOSSIER_STAGE_TIMEOUT to change it" if timed_out else ""
+        if "DeadKernel" in type(err).__name__:
+            hint = "; the kernel died, most often from running out of memory"
         raise DossierError(
             f"stage {stage} {'timed out' if timed_out else 'failed'} ({detail}{hint}); "
             f"the executed notebook is kept at {kept}."
