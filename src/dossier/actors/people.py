@@ -15,6 +15,8 @@ if TYPE_CHECKING:
 ORG_WORDS = {"Ministry", "Department", "Commission", "Council", "Agency", "Fund", "Bank", "Office", "Party",
              "Union", "Committee", "Group", "Association", "Institute", "Organization", "Organisation", "Campaign",
              "Coalition", "Alliance", "Forum", "Corporation", "Company", "Foundation", "Network", "Court"}
+# Courtesy titles some papers put before every surname ("Mrs Merkel", "Mr. Kim"): not part of the name.
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam", "mme", "m"}
 NAME_PARTICLES = {"de", "da", "van", "von", "der", "bin", "al", "el", "ibn", "la", "le", "du", "dos", "di"}
 # Words a model sometimes folds into a PERSON entity that are not part of the name.
 GENERIC_TITLE_WORDS = {"leader", "chief", "head", "spokesperson", "spokesman", "spokeswoman", "official",
@@ -61,6 +63,7 @@ def clean_person_span(span: Span) -> Span | None:
     while start > span.sent.start and doc[start].lower_ in NAME_PARTICLES and name_part(doc[start - 1]):
         start -= 1
     while start < end and (is_title_word(doc[start]) or doc[start].is_punct
+                           or doc[start].lower_.rstrip(".") in HONORIFICS
                            or gazetteer.lookup(doc[start].text) or doc[start].text in kb.demonyms()):
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space):

@@ -157,8 +157,8 @@ class _Builder(ReferenceResolver):
             if ent.label_ != "ORG":
                 continue
             start, end = ent.start, ent.end
-            if doc[start].lower_ == "the":
-                start += 1
+            while start < end and not doc[start].text[:1].isupper():
+                start += 1  # "the", "an", "next": not part of the name
             while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
                 end -= 1
             if start >= end or not self._free(doc, start, end):
