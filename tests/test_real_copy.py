@@ -142,3 +142,10 @@ def test_the_government_is_the_state_of_the_official_speaking():
     text = "Kenyan Finance Minister Ruth Okello said the government would waive import duties on maize."
     pledges = tables_for(text).pledges
     assert rows(pledges, "actor", "category", "status") == {("Kenya", "trade", "committed")}
+
+
+def test_an_acronym_spelt_out_in_brackets_is_the_same_organization():
+    text = ("Angela Merkel of the Christian Democratic Union (CDU) signed the deal.\n\n"
+            "Mrs Merkel said the CDU would back the budget.")
+    actors = tables_for(text).actors
+    assert set(actors["name"]) == {"Angela Merkel", "Christian Democratic Union"}

@@ -46,6 +46,7 @@ class _Builder(ReferenceResolver):
         self.taken: set[tuple[int, int]] = set()  # (block, token index)
         self.names: dict[str, str] = {}  # full name, surname or single name -> canonical person
         self.collectives: list[Collective] = []  # in order of first mention
+        self.acronyms: dict[str, str] = {}  # "CDU" -> "Christian Democratic Union", as the article spelt it out
         self.owners: dict[str, str] = {}  # plural agent noun -> the actor its modifier named ("EU ministers")
 
     # -- helpers -----------------------------------------------------------------------------
@@ -179,7 +180,7 @@ class _Builder(ReferenceResolver):
             acronym = len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 8 and "-" not in words[0]
             if not (acronym or words[-1] in ORG_HEADS) or EVENT_WORDS.intersection(words):
                 continue
-            self.add(doc, start, end, sent, doc[start:end].text, "organization", "name")
+            self._add_organization(doc, start, end, sent)
         for tok in span:
             party = tok.text in PARTY_WORDS and tok.i > span.start
             if (tok.text in ORG_HEADS or party) and self._free(doc, tok.i, tok.i + 1):
@@ -196,7 +197,7 @@ class _Builder(ReferenceResolver):
                         break
                     start = released
                 if party and (end - start >= 2 or doc[start - 1].lower_ == "the"):
-                    self.add(doc, start, end, sent, doc[start:end].text, "organization", "name")
+                    self._add_organization(doc, start, end, sent)
                     continue
                 tail = " " + doc[end:min(end + 8, span.end)].text
                 m = re.match(r"((?:\s(?:of|for)\s(?:the\s)?[A-Z][\w-]+(?:\s[A-Z][\w-]+)*)+)", tail)
@@ -209,7 +210,18 @@ class _Builder(ReferenceResolver):
                     continue
                 if self._owned_state_body(doc, start, words):
                     continue
-                self.add(doc, start, end, sent, doc[start:end].text, "organization", "name")
+                self._add_organization(doc, start, end, sent)
+
+    def _add_organization(self, doc: Doc, start: int, end: int, sent: Sentence) -> None:
+        """A new organization; "Christian Democratic Union (CDU)" makes its acronym the same actor."""
+        text = doc[start:end].text
+        name = self.acronyms.get(text, text)
+        self.add(doc, start, end, sent, name, "organization", "name")
+        after = doc[end:min(end + 3, len(doc))]
+        if end - start > 1 and len(after) == 3 and after[0].text == "(" and after[2].text == ")" \
+                and after[1].text.isupper() and self._free(doc, end + 1, end + 2):
+            self.acronyms[after[1].text] = name
+            self.add(doc, end + 1, end + 2, sent, name, "organization", "name")
 
     def _owned_state_body(self, doc: Doc, start: int, words: list[str]) -> bool:
         """"China's Foreign Ministry": a state body after a possessive actor is that actor's."""
