@@ -74,13 +74,22 @@ def main(argv: list[str] | None = None) -> int:
             from dossier.evaluate import evaluate
 
             return evaluate(details=args.details, sets=tuple(args.sets or ("shared", "dev", "heldout")))
-    except (DossierError, OSError, RecursionError) as err:
-        print(f"dossier: error: {one_line(err)}", file=sys.stderr)
-        return 1
+    except ERRORS_FOR_PEOPLE as err:
+        return report_error(err)
     except KeyboardInterrupt:
         print("dossier: interrupted; outputs of the unfinished stage were not kept.", file=sys.stderr)
         return 130
     return 0
+
+
+# What a command says in one line and exits 1 with, never as a traceback.
+ERRORS_FOR_PEOPLE = (DossierError, OSError, RecursionError)
+
+
+def report_error(err: DossierError | OSError | RecursionError) -> int:
+    """Print what went wrong as one line for people; the exit status for it."""
+    print(f"dossier: error: {one_line(err)}", file=sys.stderr)
+    return 1
 
 
 def one_line(err: DossierError | OSError | RecursionError) -> str:

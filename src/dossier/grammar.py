@@ -160,16 +160,6 @@ def _last_two_states(tok: Token, parsed: ParsedArticle, index: ActorIndex) -> li
     return []
 
 
-def verb_chain(verb: Token) -> list[Token]:
-    """The verb and the heads it hangs from within one clause chain (xcomp/conj up to the root)."""
-    chain = [verb]
-    node = verb
-    while node.dep_ in ("xcomp", "pcomp", "prep", "pobj", "acomp", "dobj") and node.head.i != node.i:
-        node = node.head
-        chain.append(node)
-    return chain
-
-
 def has_negation(tok: Token) -> bool:
     return any(c.dep_ == "neg" or (c.lower_ in NEGATIONS and c.dep_ in ("neg", "advmod", "det")) for c in tok.children)
 

@@ -13,7 +13,14 @@ from typing import TYPE_CHECKING
 
 from dossier import kb
 from dossier.actors.vocabulary import COLLECTIVE_NOUNS, RELATIONAL_COLLECTIVES, STATE_COLLECTIVES
-from dossier.lexicon import COMMIT_VERBS, READY_WORDS, REPORTING_VERBS, STATEMENT_VERBS
+from dossier.lexicon import (
+    COMMIT_VERBS,
+    FUTURE_MARKERS,
+    HEDGE_MODALS,
+    READY_WORDS,
+    REPORTING_VERBS,
+    STATEMENT_VERBS,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -30,7 +37,6 @@ ANONYMOUS_SOURCES = {"official", "diplomat", "negotiator", "source", "aide", "ad
 # A source of a government's own body speaks for that state, not as a person of its own.
 STATE_SOURCE_WORDS = {"government", "ministry", "embassy", "foreign", "defence", "defense", "state", "presidential"}
 QUESTION_WORDS = {"which", "what", "whose", "no", "any", "each", "every", "neither", "either"}
-MODALS = {"will", "would", "shall", "could", "may", "might", "must", "'ll", "can"}
 
 
 @dataclass
@@ -83,7 +89,8 @@ def _acts(verb: Token) -> bool:
     lemmas = {verb.lemma_.lower(), *(c.lemma_.lower() for c in verb.children if c.dep_ == "xcomp")}
     if lemmas & (COMMIT_VERBS.keys() | STATEMENT_VERBS.keys() | REPORTING_VERBS):
         return True
-    if any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children):
+    modals = HEDGE_MODALS | FUTURE_MARKERS | {"would", "must", "can"}
+    if any(c.dep_ == "aux" and c.lower_ in modals for c in verb.children):
         return True
     return any(c.dep_ in ("acomp", "attr") and c.lower_ in READY_WORDS for c in verb.children)
 

@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from dossier.errors import DossierError
+from dossier.cli import ERRORS_FOR_PEOPLE, report_error
 
 
 def _shown(path: Path) -> str:
@@ -49,11 +49,8 @@ def main(argv: list[str] | None = None) -> int:
             from dossier.corpus.bench import bench
 
             bench(args.articles)
-    except (DossierError, OSError, RecursionError) as err:  # one line for people, as `python -m dossier` says it
-        from dossier.cli import one_line
-
-        print(f"dossier: error: {one_line(err)}", file=sys.stderr)
-        return 1
+    except ERRORS_FOR_PEOPLE as err:  # one line for people, as `python -m dossier` says it
+        return report_error(err)
     except KeyboardInterrupt:
         print("dossier: interrupted.", file=sys.stderr)
         return 130
