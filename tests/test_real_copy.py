@@ -149,3 +149,39 @@ def test_an_acronym_spelt_out_in_brackets_is_the_same_organization():
             "Mrs Merkel said the CDU would back the budget.")
     actors = tables_for(text).actors
     assert set(actors["name"]) == {"Angela Merkel", "Christian Democratic Union"}
+
+
+def test_declining_to_comment_commits_to_nothing():
+    tables = tables_for("Peru and Chile, which opposed the levy, declined to comment. Bolivia refused to say more.")
+    assert tables.pledges.empty
+
+
+def test_a_hyphenated_verb_the_tagger_misreads_still_commits():
+    pledges = tables_for("Portugal will fast-track ratification of the accord, its foreign ministry said.").pledges
+    assert rows(pledges, "actor", "category", "status") == {("Portugal", "diplomacy", "committed")}
+
+
+def test_a_future_refusal_with_an_object_is_ruled_out():
+    pledges = tables_for("Kenya will not back any budget that cuts the school meals programme.").pledges
+    assert rows(pledges, "actor", "status") == {("Kenya", "ruled_out")}
+
+
+def test_an_impersonal_decision_belongs_to_the_body_that_took_it():
+    text = ("The African Union agreed on Friday to extend its observer mission in Chad.\n\n"
+            "It was also agreed to hold the next summit in Accra in March.")
+    pledges = tables_for(text).pledges
+    assert rows(pledges, "actor") == {("African Union",)}
+    assert len(pledges) == 2
+
+
+def test_companies_are_actors_when_the_text_says_so():
+    text = ("Chipmaker Veltrix said it would open a plant in Gdansk. "
+            "Tomas Berg, director of the Baltic Steelworkers union, called the plan welcome. "
+            "Orvanto Ltd declined to comment.")
+    names = set(tables_for(text).actors["name"])
+    assert {"Veltrix", "Baltic Steelworkers", "Orvanto Ltd"} <= names
+
+
+def test_a_first_name_the_model_left_out_stays_part_of_the_name():
+    names = set(tables_for("Peru's chief negotiator, Ana Clara Medina, welcomed the text.").actors["name"])
+    assert "Ana Clara Medina" in names and "Clara Medina" not in names

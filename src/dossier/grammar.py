@@ -165,6 +165,8 @@ def has_negation(tok: Token) -> bool:
 
 
 def modal_of(tok: Token) -> str:
+    if tok.tag_ == "MD" and tok.dep_ not in ("aux", "auxpass"):
+        return tok.lower_  # "will fast-track ratification": the tagger made the hyphenated verb a noun
     for c in tok.children:
         if c.dep_ == "aux" and c.lower_ in HEDGE_MODALS | FUTURE_MARKERS | {"would", "can", "must"}:
             return c.lower_

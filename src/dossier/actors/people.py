@@ -62,6 +62,10 @@ def clean_person_span(span: Span) -> Span | None:
         end += 1
     while start > span.sent.start and doc[start].lower_ in NAME_PARTICLES and name_part(doc[start - 1]):
         start -= 1
+    # "Ana Clara Medeiros" tagged from "Clara": a first name the model left out is compound to the name
+    while start > span.sent.start and name_part(doc[start - 1]) and doc[start - 1].dep_ == "compound" \
+            and start <= doc[start - 1].head.i < end:
+        start -= 1
     while start < end and (is_title_word(doc[start]) or doc[start].is_punct
                            or doc[start].lower_.rstrip(".") in HONORIFICS
                            or gazetteer.lookup(doc[start].text) or doc[start].text in kb.demonyms()):

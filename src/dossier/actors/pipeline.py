@@ -31,6 +31,7 @@ from dossier.actors.vocabulary import (
     STATE_AGENT_NOUNS,
     STATE_BODIES,
 )
+from dossier.lexicon import COMPANY_NOUNS, REPORTING_VERBS, ROLE_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -162,6 +163,8 @@ class _Builder(ReferenceResolver):
                 start += 1  # "the", "an", "next": not part of the name
             while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
                 end -= 1
+            if end - start > 1 and doc[start].lower_ in COMPANY_NOUNS:
+                start += 1  # "Chipmaker Veltrix" is Veltrix
             if start >= end or not self._free(doc, start, end):
                 continue
             words = [t.text for t in doc[start:end]]
@@ -178,7 +181,8 @@ class _Builder(ReferenceResolver):
                 continue
             # an acronym names an organization ("ACEA", "G20"), a coded name ("COVID-19") does not
             acronym = len(words) == 1 and words[0].isupper() and 2 <= len(words[0]) <= 8 and "-" not in words[0]
-            if not (acronym or words[-1] in ORG_HEADS) or EVENT_WORDS.intersection(words):
+            if not (acronym or words[-1] in ORG_HEADS or _named_as_company(doc, start, end)) \
+                    or EVENT_WORDS.intersection(words):
                 continue
             self._add_organization(doc, start, end, sent)
         for tok in span:
@@ -314,3 +318,24 @@ class _Builder(ReferenceResolver):
 def extract_actors(parsed: ParsedArticle) -> tuple[list[Actor], list[Mention]]:
     """Actors (canonical, with type, role, country) and every mention of them, in text order."""
     return _Builder(parsed).run()
+
+
+def _named_as_company(doc: Doc, start: int, end: int) -> bool:
+    """A name the tagger calls an organization is a company when the text says so: "chipmaker
+    Nvidia", "Acme, the steel producer,", "Acme Ltd", or when it speaks or commits ("Acme said")."""
+    head = doc[start:end].root
+    before = doc[start - 1] if start > 0 else None
+    if before is not None and before.lower_ in COMPANY_NOUNS and before.head.i >= start:
+        return True
+    if head.dep_ == "compound" and head.head.i == end and head.head.lower_ in COMPANY_NOUNS:
+        return True  # "the Baltic Steelworkers union"
+    if doc[end - 1].text in COMPANY_NOUNS or any(
+            c.dep_ == "appos" and c.lemma_.lower() in COMPANY_NOUNS for c in head.children):
+        return True
+    verb = head.head
+    if head.dep_ == "nsubj" and verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in REPORTING_VERBS:
+        return True
+    # "president of the Dairy Farmers of Canada", "a campaigner with Acme": someone's employer
+    prep = head.head if head.dep_ == "pobj" else None
+    return prep is not None and prep.lower_ in ("of", "with", "at") and prep.head.pos_ == "NOUN" \
+        and (prep.head.lower_ in kb.titles() or prep.head.lower_ in ROLE_NOUNS)

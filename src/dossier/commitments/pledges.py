@@ -27,6 +27,7 @@ from dossier.lexicon import (
     LIGHT_COMMIT_VERBS,
     NON_COMMITMENT_VERBS,
     READY_WORDS,
+    SILENCE_VERBS,
     SPECULATION_VERBS,
     STAND_IN_NOUNS,
     TERMS_VERBS,
@@ -124,9 +125,17 @@ def _modal_frame(verb: Token) -> tuple[str, list[Token]] | None:
     """Any action verb is a candidate when the clause puts it in the agent's future or refuses it:
     "will phase out", "would match", "could extend", "is set to waive". Word lists decide what it
     is about, not whether it is considered."""
+    if _modal_heads_clause(verb):
+        return "modal", [verb]
     if verb.pos_ != "VERB" or verb.lemma_.lower() in NON_COMMITMENT_VERBS:
         return None
     return "modal", [verb]
+
+
+def _modal_heads_clause(verb: Token) -> bool:
+    """"Germany will fast-track ratification": a hyphenated verb the tagger took for a noun leaves the
+    modal heading the clause, with the action's object as its own."""
+    return verb.tag_ == "MD" and verb.dep_ not in ("aux", "auxpass") and any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _scheduled(verb: Token) -> bool:
@@ -244,7 +253,8 @@ def _category(verb: Token, chain: list[Token], content: list[Token], status: str
         c.dep_ == "dobj" and c.lemma_.lower() in COMMIT_NOUNS for c in verb.children)
     stance = status in ("undecided", "considering", "ruled_out") and (
         verb.lemma_.lower() in COMMIT_VERBS or status == "undecided" or has_negation(verb))
-    if _refers_back(verb) or light or (listed and (stance or verb.lemma_.lower() in EXPLICIT_COMMITMENTS)):
+    refusal = status == "ruled_out" and any(c.dep_ == "dobj" for c in verb.children)  # "will not back any government"
+    if _refers_back(verb) or light or refusal or (listed and (stance or verb.lemma_.lower() in EXPLICIT_COMMITMENTS)):
         if _names_its_object(content, chain):
             return "other"  # "agreed to resettle 20,000 people": about something no category names
         return _topic(section_topics) or _other_if_explicit(verb, chain)
@@ -309,6 +319,8 @@ def extract_pledges(parsed: ParsedArticle, index: ActorIndex) -> list[Pledge]:
                 continue
             base, head_tokens = trig
             chain = _inner_chain(verb)
+            if len(chain) > 1 and chain[-1].lemma_.lower() in SILENCE_VERBS:
+                continue  # "declined to comment" refuses an answer, not an action
             marks = status_markers(chain + head_tokens[1:])
             if _inherits_markers(verb):
                 head = verb.head
@@ -415,7 +427,10 @@ def _stand_in_agents(verb: Token, subjects: list[Token], marks: set[str], sent: 
     in this or the previous paragraph."""
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) and not any(
         c.dep_ == "agent" and not all(is_time(g) for g in c.children if g.dep_ == "pobj") for c in verb.children)
-    if not ((passive and MODAL_MARKS & marks) or (subjects and _stands_in(subjects[0]))):
+    # "It was also agreed to hold the next meeting": an impersonal decision of those in the room
+    impersonal = passive and any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in verb.children) and any(
+        c.dep_ == "xcomp" for c in verb.children)
+    if not ((passive and MODAL_MARKS & marks) or impersonal or (subjects and _stands_in(subjects[0]))):
         return []  # "the goal is being met" reports a state; "sanctions will be restored" commits
     speech = reporting_verb(verb)
     if speech is not None:
