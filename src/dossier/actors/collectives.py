@@ -71,9 +71,19 @@ def is_collective_head(tok: Token) -> bool:
                 child.text in demonyms or child.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")):
             return False  # "EU leaders", "Gulf states", "Iranian negotiators": someone else's
         if child.dep_ == "prep" and child.lower_ in ("from", "of") and any(
-                g.ent_type_ in ("GPE", "ORG", "NORP") for g in child.subtree):
+                g.ent_type_ in ("GPE", "ORG", "NORP") for g in _named_members(child)):
             return False  # "negotiators from Brazil and India" speak for Brazil and India
     return True
+
+
+def _named_members(prep: Token) -> list[Token]:
+    """The nouns a "from"/"of" phrase names, with their conjuncts and modifiers, not the clauses
+    about them ("delegates from 200 nations attending the summit in Baku" names no state)."""
+    out = []
+    for obj in (c for c in prep.children if c.dep_ == "pobj"):
+        for noun in (obj, *obj.conjuncts):
+            out += [noun, *(c for c in noun.children if c.dep_ in ("compound", "amod", "nmod", "poss"))]
+    return out
 
 
 def _verb_of(tok: Token) -> Token:
@@ -84,9 +94,9 @@ def _verb_of(tok: Token) -> Token:
 def _acts(verb: Token) -> bool:
     """A clause where a collective commits, refuses or speaks: a commitment or speech verb, a modal,
     or "ready to"."""
-    if verb.tag_ == "VBG" and not any(c.dep_ == "aux" for c in verb.children):
-        return False
     lemmas = {verb.lemma_.lower(), *(c.lemma_.lower() for c in verb.children if c.dep_ == "xcomp")}
+    if verb.tag_ == "VBG" and not any(c.dep_ == "aux" for c in verb.children):
+        return bool(lemmas & COMMIT_VERBS.keys())  # "with rich nations agreeing to": an absolute clause
     if lemmas & (COMMIT_VERBS.keys() | STATEMENT_VERBS.keys() | REPORTING_VERBS):
         return True
     modals = HEDGE_MODALS | FUTURE_MARKERS | {"would", "must", "can"}
@@ -128,7 +138,13 @@ def name_span(tok: Token) -> tuple[int, int]:
     doc = tok.doc
     while start < tok.i and (doc[start].lower_ in DROPPED_DETERMINERS or doc[start].is_punct):
         start += 1
-    return start, tok.i + 1
+    end = tok.i + 1
+    for prep in (c for c in tok.rights if c.dep_ == "prep" and c.lower_ in ("from", "of") and c.i == end):
+        counted = [o for o in prep.children if o.dep_ == "pobj" and o.lower_ in COLLECTIVE_NOUNS
+                   and any(g.dep_ == "nummod" for g in o.children)]
+        if counted:  # "delegates from nearly 200 nations": the count is part of the name
+            end = counted[0].i + 1
+    return start, end
 
 
 def describe(tok: Token) -> Collective:
