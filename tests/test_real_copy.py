@@ -185,3 +185,11 @@ def test_companies_are_actors_when_the_text_says_so():
 def test_a_first_name_the_model_left_out_stays_part_of_the_name():
     names = set(tables_for("Peru's chief negotiator, Ana Clara Medina, welcomed the text.").actors["name"])
     assert "Ana Clara Medina" in names and "Clara Medina" not in names
+
+
+def test_the_government_is_the_state_the_article_is_about_not_one_named_in_passing():
+    text = ("Chile's ruling parties signed a coalition pact on Monday.\n\n"
+            "The pact includes tolls on heavy trucks, including those from Argentina.\n\n"
+            "The government will not raise income taxes before 2030.")
+    pledges = tables_for(text).pledges
+    assert set(pledges["actor"]) == {"Chile"}

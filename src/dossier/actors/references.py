@@ -223,9 +223,28 @@ class ReferenceResolver:
             actor = self.actors[m.actor]
             if actor.type == "person" and actor.country:
                 return actor.country
-            if actor.type == "country":
-                return actor.name
-        return None
+            if actor.type == "country" and self._as_agent(m):
+                return actor.name  # "Congolese officials declined to say whether the government ..."
+        # else the state the article has named most so far (ties to the one named first, what the
+        # article is about), not whichever country a passing phrase named last ("tolls for U.S. cars")
+        named = [m for m in self.mentions if m.start < offset and self.actors[m.actor].type == "country"]
+        if not any(sent.index - 2 <= m.sentence for m in named):
+            return None
+        counts: dict[str, int] = {}
+        for m in named:
+            counts[m.actor] = counts.get(m.actor, 0) + 1
+        first = {m.actor: -m.start for m in reversed(named)}
+        return max(counts, key=lambda a: (counts[a], first[a]))
+
+    def _as_agent(self, mention: Mention) -> bool:
+        """Whether a mention names who acts in its clause: a subject, or a subject's modifier."""
+        span = self.parsed.sentences[mention.sentence].span
+        base = self.parsed.offset(span)
+        tok = next((t for t in span if base + t.idx - span.start_char >= mention.start), None)
+        for node in (tok, tok.head if tok is not None else None):
+            if node is not None and node.dep_ in ("nsubj", "nsubjpass"):
+                return True
+        return False
 
     def _collective_owner(self, tok: Token, here: list[Mention]) -> str | None:
         """The actor a plural agent noun belongs to through its modifier ("EU leaders", "Iran's
