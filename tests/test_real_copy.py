@@ -193,3 +193,9 @@ def test_the_government_is_the_state_the_article_is_about_not_one_named_in_passi
             "The government will not raise income taxes before 2030.")
     pledges = tables_for(text).pledges
     assert set(pledges["actor"]) == {"Chile"}
+
+
+def test_taking_back_people_is_an_undertaking_taking_time_is_not():
+    text = ("Portugal vowed that it would not take back migrants registered in Spain. "
+            "The review will take months, officials said.")
+    assert rows(tables_for(text).pledges, "actor", "status") == {("Portugal", "ruled_out")}

@@ -127,9 +127,19 @@ def _modal_frame(verb: Token) -> tuple[str, list[Token]] | None:
     is about, not whether it is considered."""
     if _modal_heads_clause(verb):
         return "modal", [verb]
-    if verb.pos_ != "VERB" or verb.lemma_.lower() in NON_COMMITMENT_VERBS:
+    if verb.pos_ != "VERB" or (verb.lemma_.lower() in NON_COMMITMENT_VERBS and not _takes_on(verb)):
         return None
     return "modal", [verb]
+
+
+def _takes_on(verb: Token) -> bool:
+    """"will take back migrants", "would take steps": "take" as an undertaking, not "take place" or
+    "take years"."""
+    return verb.lemma_.lower() == "take" and any(
+        (c.dep_ in ("prt", "advmod") and c.lower_ in ("back", "in", "over", "on", "up"))
+        or (c.dep_ == "dobj" and c.lemma_.lower() in ("step", "measure", "action", "responsibility", "control",
+                                                     "charge", "share", "stake", "role", "lead"))
+        for c in verb.children)
 
 
 def _modal_heads_clause(verb: Token) -> bool:
