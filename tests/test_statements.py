@@ -104,3 +104,34 @@ def test_quick_to_praise_is_praise():
 def test_asking_not_to_be_named_is_no_demand():
     text = "The ceasefire is holding, a Chilean diplomat said, asking not to be named."
     assert "demand" not in set(tables_for(text).statements["kind"])
+
+
+def test_called_for_with_a_clause_is_a_demand():
+    text = "Qatar's foreign ministry said the emirate backed the plan, but called for Gulf states to be given a seat."
+    assert ("Qatar", "demand") in kinds(text)
+
+
+def test_a_spokesperson_reporting_the_government_act_adds_no_row_of_its_own():
+    text = ("Spokeswoman Ana Reyes said the Spanish government fully supports the move and accused Morocco "
+            "of stalling.")
+    assert kinds(text) == {("Spain", "endorsement"), ("Spain", "accusation")}
+
+
+def test_thanks_nobody_wants_and_own_needs():
+    assert kinds('"Thank you to our partners," Moldova wrote.') == {("Moldova", "endorsement")}
+    assert kinds('"Nobody wants another famine," Kenya said.') == {("Kenya", "warning")}
+    assert kinds("Somalia said it needed more aid.") == {("Somalia", "demand")}
+    assert kinds("Somalia said the aid had arrived late.") == {("Somalia", "claim")}
+
+
+def test_will_not_tolerate_is_a_threat():
+    assert kinds("Colombia said it would not tolerate further incursions.") == {("Colombia", "threat")}
+
+
+def test_insisted_with_a_subjunctive_is_a_demand():
+    assert kinds("Venezuela insisted that any settlement recognise its claim.") == {("Venezuela", "demand")}
+
+
+def test_resisting_pressure_and_panning_are_rejections():
+    text = "Poland resisted pressure from Brussels. Greece panned the deal. Ukraine resisted the advance."
+    assert kinds(text) == {("Poland", "rejection"), ("Greece", "rejection")}

@@ -21,6 +21,7 @@ from dossier.lexicon import (
     COMMIT_VERBS,
     DEMAND_MARKERS,
     EVALUATED_NOUNS,
+    GRATITUDE_MARKERS,
     KIND_PRIORITY,
     LIGHT_VERBS,
     POSITIVE_MARKERS,
@@ -75,8 +76,10 @@ def _speech_kind(verb: Token) -> str | None:
     if kind is None:
         return None
     if lemma == "call":
-        if preps & {"on", "for", "upon"}:
-            return "demand"
+        if preps & {"on", "for", "upon"} or any(
+                c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+                for c in children):
+            return "demand"  # "called on X to", "called for Gulf states to be given a seat"
         if deps & {"oprd", "ccomp", "xcomp"} or _evaluation(verb) is not None:
             return "claim"  # "called the plan a sham", "called the framework “another Munich”"
         return None
@@ -113,7 +116,7 @@ def _phrase_kind(verb: Token) -> str | None:
             for w in (c.lower_, c.lemma_.lower())}
     for phrase, kind in STATEMENT_PHRASES.items():
         first, *rest = phrase.split()
-        if first == lemma and rest and all(w in near for w in rest):
+        if first == lemma and all(w in near for w in rest):
             return kind
     return None
 
@@ -177,9 +180,16 @@ def _refine(kind: str, verb: Token) -> str:
     if kind == "claim" and _content_has(verb, ACCUSATION_MARKERS):
         return "accusation"  # "“This is piracy,” said the federation's president"
     if kind == "claim" and verb.lemma_.lower() in ("insist", "ask", "demand") and any(
-            c.dep_ == "ccomp" and c.tag_ == "VB" and not any(a.dep_ == "aux" for a in c.children)
+            c.dep_ == "ccomp" and not any(a.dep_ == "aux" for a in c.children) and (c.tag_ == "VB" or (
+                c.tag_ == "VBP" and any(g.dep_ == "nsubj" and g.tag_ in ("NN", "NNP") for g in c.children)))
             for c in verb.children):
         return "demand"  # "insisted that any settlement recognise ...": a subjunctive is a demand
+    if kind == "claim" and (_content_has(verb, GRATITUDE_MARKERS) and not has_negation(verb)):
+        return "endorsement"  # "“Thank you to our allies,” he wrote"
+    if kind == "claim" and _nobody_wants(_content(verb)):
+        return "warning"  # "“Nobody wants another famine,” she said"
+    if kind == "claim" and _speaker_needs(verb):
+        return "demand"  # "Iranian officials say they still need guarantees"
     if kind == "claim" and _sets_condition(verb):
         return "demand"  # "said Beijing would only consider a cap if richer countries paid": terms for others
     if kind == "claim" and (_content_has(verb, REJECTION_MARKERS) or _reports_refusal(verb)):
@@ -190,6 +200,21 @@ def _refine(kind: str, verb: Token) -> str:
             "insist", "stress", "say", "emphasize", "emphasise", "argue", "maintain", "state", "declare", "add"):
         return "demand"
     return kind
+
+
+def _nobody_wants(tokens: list[Token]) -> bool:
+    return any(t.lower_ in ("nobody", "no one", "one") and t.dep_ == "nsubj" and t.head.lemma_ == "want"
+               and (t.lower_ != "one" or any(c.lower_ == "no" for c in t.children)) for t in tokens)
+
+
+def _speaker_needs(verb: Token) -> bool:
+    """"say they still need guarantees", "said it wanted access": the speaker's own need is a demand."""
+    for clause in _reported_clauses(verb):
+        if clause.lemma_.lower() in ("need", "want") and not has_negation(clause) and any(
+                c.dep_ == "nsubj" and c.lower_ in ("we", "they", "it") for c in clause.children) and any(
+                c.dep_ in ("dobj", "xcomp") for c in clause.children):
+            return True
+    return False
 
 
 def _evaluated(verb: Token) -> Token | None:
@@ -312,6 +337,9 @@ def _speaker_tokens(verb: Token) -> list[Token]:
     subject = clause_subject(verb)
     if not subject and verb.dep_ == "xcomp" and verb.head.dep_ == "acomp":
         return clause_subject(verb.head.head)  # "Macron was quick to praise the deal"
+    if not subject and verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and verb.head.dep_ == "ROOT" \
+            and verb.head.pos_ == "PROPN":
+        return [verb.head, *verb.head.conjuncts]  # "Germany, which ..., and Korea, which ..., called on": a missed root
     return subject
 
 
@@ -363,6 +391,18 @@ def _background(verb: Token) -> bool:
     return False
 
 
+def _speaks_through(verb: Token, parsed: ParsedArticle, index: ActorIndex) -> bool:
+    """"The spokeswoman said the administration fully supports the move": the reported act has its
+    own speaker, who makes the statement; the plain "said" adds no row of its own."""
+    if verb.lemma_.lower() not in SAYING:
+        return False
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects and _speech_kind(clause) not in (None, "claim") and actors_of(subjects, parsed, index):
+            return True
+    return False
+
+
 def _reports_plan(verb: Token, parsed: ParsedArticle, index: ActorIndex) -> bool:
     """A plain "said" whose reported clause is an actor's plan, offer or readiness ("said it was
     ready to provide helicopters", "said the administration was weighing whether to", "X will
@@ -406,7 +446,7 @@ def extract_statements(parsed: ParsedArticle, index: ActorIndex) -> list[Stateme
             kind = _speech_kind(verb)
             if kind is None:
                 continue
-            if _background(verb):
+            if _background(verb) or _speaks_through(verb, parsed, index):
                 continue
             kind = _refine(kind, verb)
             if kind == "claim" and (reports_commitment(verb) or _reports_plan(verb, parsed, index)):
