@@ -16,13 +16,21 @@ from dossier.grammar import (
 )
 from dossier.lexicon import (
     ACCUSATION_MARKERS,
+    ASSENT_VERBS,
+    COMMIT_NOUNS,
+    COMMIT_VERBS,
     DEMAND_MARKERS,
     EVALUATED_NOUNS,
+    GRATITUDE_MARKERS,
     KIND_PRIORITY,
     LIGHT_VERBS,
     POSITIVE_MARKERS,
+    PROCEDURAL_NOUNS,
+    PROCEDURAL_VERBS,
+    READY_WORDS,
     REJECTION_MARKERS,
     STATEMENT_NOUNS,
+    STATEMENT_PHRASES,
     STATEMENT_VERBS,
     THREAT_MARKERS,
     WARNING_MARKERS,
@@ -39,6 +47,12 @@ if TYPE_CHECKING:
 
 # "was quick to praise", "was first to condemn": the act itself, done promptly.
 PROMPTLY = {"quick", "swift", "fast", "first", "prompt"}
+# Modal and future auxiliaries ("wo" and "ca" are how the parser splits "won't" and "can't").
+MODALS = {"will", "would", "'ll", "wo", "shall", "can", "ca", "could", "may", "might"}
+FUTURE = {"will", "would", "'ll", "wo", "shall"}
+# Plain verbs of saying: what they report is a claim only when it is more than a plan or a procedure.
+SAYING = {"say", "tell", "add", "confirm", "announce", "state", "report", "write", "note", "explain",
+          "reply", "respond"}
 
 
 def _speech_kind(verb: Token) -> str | None:
@@ -48,6 +62,11 @@ def _speech_kind(verb: Token) -> str | None:
     deps = {c.dep_ for c in children}
     preps = {c.lower_ for c in children if c.dep_ in ("prep", "prt")}
     sentence_has_quote = any(t.text in QUOTE_MARKS for t in verb.sent)
+    if "auxpass" in deps and "agent" not in deps:
+        return None  # "militias were accused of": the subject is the target, the speaker is unnamed
+    phrase = _phrase_kind(verb)
+    if phrase:
+        return phrase
     if lemma in LIGHT_VERBS:
         for c in children:
             if c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS:
@@ -57,9 +76,13 @@ def _speech_kind(verb: Token) -> str | None:
     if kind is None:
         return None
     if lemma == "call":
-        if preps & {"on", "for", "upon"}:
-            return "demand"
-        return "claim" if deps & {"oprd", "ccomp", "xcomp"} else None  # "called the plan a sham"
+        if preps & {"on", "for", "upon"} or any(
+                c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+                for c in children):
+            return "demand"  # "called on X to", "called for Gulf states to be given a seat"
+        if deps & {"oprd", "ccomp", "xcomp"} or _evaluation(verb) is not None:
+            return "claim"  # "called the plan a sham", "called the framework “another Munich”"
+        return None
     if lemma == "point" and not preps & {"to", "out"}:
         return None
     if lemma in ("announce", "confirm", "unveil", "reveal", "disclose") and not deps & {"ccomp", "parataxis"}:
@@ -71,13 +94,47 @@ def _speech_kind(verb: Token) -> str | None:
         return None  # "has yet to decide whether to ask": an act only contemplated ("was quick to praise" is done)
     if lemma in ("back", "support", "charge", "counter") and "dobj" not in deps:
         return None
+    if lemma in ("ask", "request") and any(c.dep_ == "xcomp" and has_negation(c) for c in children):
+        return None  # "asked not to be named"
     if lemma in ("press", "push") and not ("for" in preps or "xcomp" in deps or "ccomp" in deps):
         return None  # "pushed aid trucks through" is logistics; "pressed Iran to" is a demand
     if lemma in ("vow",) and not _content_has(verb, THREAT_MARKERS):
         return None
-    if lemma in ("refuse", "deny") and "xcomp" in deps:
+    if lemma in ("refuse", "decline") and any(c.dep_ == "xcomp" and c.lemma_.lower() in ASSENT_VERBS
+                                              for c in children):
+        return "rejection"  # "refused to back the passage", "declined to sign the declaration"
+    if lemma in ("refuse", "deny", "decline") and "xcomp" in deps:
         return None  # "refused to send troops" is a pledge ruled out, not a statement
     return kind
+
+
+def _phrase_kind(verb: Token) -> str | None:
+    """"ruled out a role", "threw its weight behind the deal": a verb with its particles,
+    prepositions or object."""
+    lemma = verb.lemma_.lower()
+    near = {w for c in verb.children if c.dep_ in ("prt", "prep", "dobj", "advmod", "agent")
+            for w in (c.lower_, c.lemma_.lower())}
+    for phrase, kind in STATEMENT_PHRASES.items():
+        first, *rest = phrase.split()
+        if first == lemma and all(w in near for w in rest):
+            return kind
+    return None
+
+
+def _evaluation(verb: Token) -> Token | None:
+    """What "called X ..." says X is: an object predicate ("called the plan a sham"), a noun set
+    beside the object ("called the framework “another Munich”") or a quotation right after it."""
+    for c in verb.children:
+        if c.dep_ == "oprd":
+            return c
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        for g in obj.children:
+            if g.dep_ == "appos":
+                return g
+        nxt = obj.doc[obj.right_edge.i + 1] if obj.right_edge.i + 1 < len(obj.doc) else None
+        if nxt is not None and nxt.text in QUOTE_MARKS and nxt.i + 1 < len(obj.doc):
+            return obj.doc[nxt.i + 1]
+    return None
 
 
 def _content(verb: Token) -> list[Token]:
@@ -86,53 +143,172 @@ def _content(verb: Token) -> list[Token]:
 
 
 def _content_has(verb: Token, markers: set[str]) -> bool:
-    tokens = _content(verb)
+    return _has_markers(_content(verb), markers)
+
+
+def _has_markers(tokens: list[Token], markers: set[str]) -> bool:
+    """Any marker among the tokens: a word or lemma, or a phrase of several words in order
+    ("pay a price", "stitch-up" however the parser split its hyphen)."""
     words = {t.lower_ for t in tokens} | {t.lemma_.lower() for t in tokens}
-    text = " ".join(t.lower_ for t in tokens)
-    return bool(words & markers) or any(" " in m and m in text for m in markers)
+    text = " " + " ".join(t.lower_ for t in tokens).replace(" - ", "-").replace(" n't", " not") + " "
+    return bool(words & markers) or any((" " in m or "-" in m) and f" {m} " in text for m in markers)
 
 
 def _refine(kind: str, verb: Token) -> str:
     """What is reported can make a claim a threat, a rejection, a warning or a demand."""
     if kind in ("claim", "warning") and _content_has(verb, THREAT_MARKERS) and any(
-            t.lower_ in ("would", "will", "'ll") for t in _content(verb)):
-        return "threat"
+            t.lower_ in MODALS or t.lower_ in READY_WORDS for t in _content(verb)):
+        return "threat"  # "would face destruction", "could be treated as military targets", "stands ready to"
     if kind == "endorsement" and (has_negation(verb) or verb.head.lemma_.lower() in ("refuse", "decline", "reject")):
         return "rejection"  # "refused to back the passage"
     if kind == "claim":  # "said the administration fully supports": the reported act decides
         for clause in (c for c in verb.children if c.dep_ == "ccomp"):
             reported = STATEMENT_VERBS.get(clause.lemma_.lower(), "claim")
-            if reported in ("endorsement", "accusation", "rejection", "demand", "threat"):
-                return reported
-    if kind == "claim" and verb.lemma_.lower() == "call" and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in EVALUATED_NOUNS for c in verb.children):
-        # "called the pact a capitulation" rejects it; "called the deal a lifeline" endorses it
-        if _content_has(verb, REJECTION_MARKERS):
-            return "rejection"
-        return "endorsement" if _content_has(verb, POSITIVE_MARKERS) else "rejection"
+            if reported in ("endorsement", "accusation", "rejection", "demand", "threat") and not any(
+                    c.dep_ == "aux" and c.lower_ in FUTURE for c in clause.children):
+                return reported  # "said Berlin would push for ratification" is its plan, not a demand made
+    if kind == "claim" and verb.lemma_.lower() == "call":
+        evaluated = _evaluated(verb)
+        if evaluated is not None:
+            # "called the pact a capitulation" rejects it; "called the deal a lifeline" endorses it
+            if _content_has(verb, REJECTION_MARKERS):
+                return "rejection"
+            if _content_has(verb, POSITIVE_MARKERS):
+                return "endorsement"
+            if evaluated.lemma_.lower() in EVALUATED_NOUNS or evaluated.lower_ in EVALUATED_NOUNS:
+                return "rejection"
     if kind == "claim" and _content_has(verb, ACCUSATION_MARKERS):
         return "accusation"  # "“This is piracy,” said the federation's president"
     if kind == "claim" and verb.lemma_.lower() in ("insist", "ask", "demand") and any(
-            c.dep_ == "ccomp" and c.tag_ == "VB" and not any(a.dep_ == "aux" for a in c.children)
+            c.dep_ == "ccomp" and not any(a.dep_ == "aux" for a in c.children) and (c.tag_ == "VB" or (
+                c.tag_ == "VBP" and any(g.dep_ == "nsubj" and g.tag_ in ("NN", "NNP") for g in c.children)))
             for c in verb.children):
         return "demand"  # "insisted that any settlement recognise ...": a subjunctive is a demand
+    if kind == "claim" and (_content_has(verb, GRATITUDE_MARKERS) and not has_negation(verb)):
+        return "endorsement"  # "“Thank you to our allies,” he wrote"
+    if kind == "claim" and _nobody_wants(_content(verb)):
+        return "warning"  # "“Nobody wants another famine,” she said"
+    if kind == "claim" and _speaker_needs(verb):
+        return "demand"  # "Iranian officials say they still need guarantees"
+    if kind == "claim" and _sets_condition(verb):
+        return "demand"  # "said Beijing would only consider a cap if richer countries paid": terms for others
     if kind == "claim" and (_content_has(verb, REJECTION_MARKERS) or _reports_refusal(verb)):
         return "rejection"
     if kind == "claim" and _content_has(verb, WARNING_MARKERS):
         return "warning"
-    if kind == "claim" and _content_has(verb, DEMAND_MARKERS) and verb.lemma_.lower() in (
+    if kind == "claim" and _obliges(verb) and verb.lemma_.lower() in (
             "insist", "stress", "say", "emphasize", "emphasise", "argue", "maintain", "state", "declare", "add"):
         return "demand"
     return kind
 
 
-def _reports_refusal(verb: Token) -> bool:
-    """"said his government would not commit": the reported clause is a negated commitment."""
-    for clause in (c for c in verb.children if c.dep_ in ("ccomp", "parataxis")):
-        for tok in (clause, *[c for c in clause.children if c.dep_ in ("xcomp", "conj")]):
-            if has_negation(tok) and tok.pos_ in ("VERB", "AUX"):
-                return True
+def _nobody_wants(tokens: list[Token]) -> bool:
+    return any(t.lower_ in ("nobody", "no one", "one") and t.dep_ == "nsubj" and t.head.lemma_ == "want"
+               and (t.lower_ != "one" or any(c.lower_ == "no" for c in t.children)) for t in tokens)
+
+
+def _speaker_needs(verb: Token) -> bool:
+    """"say they still need guarantees", "said it wanted access": the speaker's own need is a demand."""
+    for clause in _reported_clauses(verb):
+        if clause.lemma_.lower() in ("need", "want") and not has_negation(clause) and any(
+                c.dep_ == "nsubj" and c.lower_ in ("we", "they", "it") for c in clause.children) and any(
+                c.dep_ in ("dobj", "xcomp") for c in clause.children):
+            return True
     return False
+
+
+def _evaluated(verb: Token) -> Token | None:
+    """What "called ..." evaluates: its object, or the noun a relative clause hangs on ("a point
+    he called “not negotiable”"); None when the verb evaluates nothing."""
+    if _evaluation(verb) is None and not any(c.dep_ == "oprd" for c in verb.children):
+        return None
+    for c in verb.children:
+        if c.dep_ == "dobj":
+            return c
+    if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    return None
+
+
+def _chain(clause: Token) -> list[Token]:
+    return [clause, *[c for c in clause.children if c.dep_ in ("xcomp", "conj") and c.pos_ in ("VERB", "AUX")]]
+
+
+def _obliges(verb: Token) -> bool:
+    """The reported clause puts an obligation on someone: "said Iran must", "insisted that the
+    deal should", "said Europe has to". An obligation inside a subordinate clause ("delivers when it
+    has to") is not the speaker's demand."""
+    clauses = _reported_clauses(verb) or [c for c in verb.children if c.dep_ == "xcomp"]
+    for clause in clauses:
+        for tok in _chain(clause):
+            if any(c.dep_ == "aux" and c.lower_ in DEMAND_MARKERS for c in tok.children):
+                return True
+            if tok.lemma_.lower() in ("have", "need") and any(
+                    c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in tok.children):
+                return f"{tok.lower_} to" in DEMAND_MARKERS or tok.lemma_.lower() == "have"
+    return False
+
+
+def _sets_condition(verb: Token) -> bool:
+    """The speaker's side will act only if, or not unless, someone else does something: "said it
+    would only consider a cap if richer countries delivered", "would not sign unless Armenia removes"."""
+    for clause in _reported_clauses(verb):
+        for tok in _chain(clause):
+            if not _modal(tok):
+                continue
+            for adv in (c for c in tok.children if c.dep_ == "advcl"):
+                marks = {m.lower_ for m in adv.children if m.dep_ == "mark"}
+                only = any(m.lower_ == "only" for m in (*tok.children, *adv.children) if m.dep_ == "advmod")
+                if "unless" in marks or ("if" in marks and only):
+                    return True
+    return False
+
+
+def _reports_refusal(verb: Token) -> bool:
+    """"said his government would not commit", "said Tehran would accept no change", "is not
+    considering": the reported clause refuses an action. A negated state or past fact ("said it had
+    not been consulted", "said the rules did not hurt growth") is a claim, not a refusal."""
+    for clause in _reported_clauses(verb):
+        for tok in (clause, *[c for c in clause.children if c.dep_ in ("xcomp", "conj")]):
+            if tok.pos_ not in ("VERB", "AUX"):
+                continue
+            negated = has_negation(tok) or any(
+                c.dep_ == "dobj" and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+                for c in tok.children)
+            if negated and (_modal(tok) or tok.lemma_.lower() in COMMIT_VERBS or (
+                    tok.lemma_.lower() == "go" and any(c.dep_ == "xcomp" for c in tok.children))):
+                return True  # "would not commit", "is not considering", "are not going to hand over"
+    return False
+
+
+def _modal(tok: Token) -> str:
+    """The modal or future auxiliary of a verb ("will", "could", "ready to"), or ""."""
+    for c in tok.children:
+        if c.dep_ == "aux" and c.lower_ in MODALS:
+            return c.lower_
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() == "be":
+        return _modal(tok.head)
+    return ""
+
+
+def _conditional(tok: Token) -> bool:
+    """"if ...", "unless ...", "depending on ...": a clause hedged on what others do."""
+    for c in tok.children:
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+            return True
+        if c.dep_ in ("prep", "advcl") and c.lower_ == "depending":
+            return True
+    return False
+
+
+def _reported_clauses(verb: Token) -> list[Token]:
+    """The clauses a speech verb reports: "said [it would ...]", and "[Tokyo will apply it], he
+    said", where the parser hangs the speech verb on the clause it reports."""
+    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis")]
+    if verb.dep_ in ("ccomp", "parataxis") and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX") \
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        clauses.append(verb.head)
+    return clauses
 
 
 def _target(verb: Token, parsed: ParsedArticle, index: ActorIndex, speaker: str) -> str:
@@ -158,7 +334,20 @@ def _speaker_tokens(verb: Token) -> list[Token]:
             if node.pos_ in ("VERB", "AUX") and _speech_kind(node) and any(
                     c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
                 return clause_subject(node)
-    return clause_subject(verb)
+    subject = clause_subject(verb)
+    if not subject and verb.dep_ == "xcomp" and verb.head.dep_ == "acomp":
+        return clause_subject(verb.head.head)  # "Macron was quick to praise the deal"
+    if not subject and verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and verb.head.dep_ == "ROOT" \
+            and verb.head.pos_ == "PROPN":
+        return [verb.head, *verb.head.conjuncts]  # "Germany, which ..., and Korea, which ..., called on": a missed root
+    return subject
+
+
+def _within(outer: Token, inner: Token) -> bool:
+    """`inner` is part of `outer`'s act. A finite stance verb without a subject that the parser
+    coordinated with a verb of the reported clause ("demanded that the army withdraw and threatened
+    to march") is the speaker's own next act, not part of the first."""
+    return _nested(outer, inner) and not (_loose_path(outer, inner) and inner.lemma_.lower() not in SAYING)
 
 
 def _nested(outer: Token, inner: Token) -> bool:
@@ -168,6 +357,81 @@ def _nested(outer: Token, inner: Token) -> bool:
         if node.head.i == outer.i:
             return node.dep_ != "conj"
         node = node.head
+    return False
+
+
+def _loose_path(outer: Token, inner: Token) -> bool:
+    node = inner
+    while node.i != outer.i and node.head.i != node.i:
+        if _loose_conj(node):
+            return True
+        node = node.head
+    return False
+
+
+def _loose_conj(verb: Token) -> bool:
+    return verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBZ") and verb.head.tag_ != verb.tag_ \
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def _background(verb: Token) -> bool:
+    """An act told as background inside a relative clause about something else: "the committee
+    through which Western powers denied technology", "the pact under which two parties backed a
+    government", "the truce of May, when Washington threatened ..."."""
+    node = verb
+    while node.dep_ in ("conj", "xcomp") and node.head.i != node.i:
+        node = node.head
+    if node.dep_ != "relcl":
+        return False
+    for c in node.children:
+        if c.dep_ == "advmod" and c.lower_ in ("when", "where"):
+            return True
+        if c.dep_ == "prep" and any(g.lower_ in ("which", "whom") for g in c.children):
+            return True
+    return False
+
+
+def _speaks_through(verb: Token, parsed: ParsedArticle, index: ActorIndex) -> bool:
+    """"The spokeswoman said the administration fully supports the move": the reported act has its
+    own speaker, who makes the statement; the plain "said" adds no row of its own."""
+    if verb.lemma_.lower() not in SAYING:
+        return False
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects and _speech_kind(clause) not in (None, "claim") and actors_of(subjects, parsed, index):
+            return True
+    return False
+
+
+def _reports_plan(verb: Token, parsed: ParsedArticle, index: ActorIndex) -> bool:
+    """A plain "said" whose reported clause is an actor's plan, offer or readiness ("said it was
+    ready to provide helicopters", "said the administration was weighing whether to", "X will
+    follow in September, the minister said") or a procedure ("said talks would resume", "said it
+    had received the letter"): the pledges table or nothing, not a statement."""
+    if verb.lemma_.lower() not in SAYING:
+        return False
+    for clause in _reported_clauses(verb):
+        for tok in _chain(clause):
+            subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")] or (
+                clause_subject(tok) if tok is not clause else [])
+            lemma = tok.lemma_.lower()
+            if any(s.lemma_.lower() in PROCEDURAL_NOUNS for s in subjects) and lemma in PROCEDURAL_VERBS:
+                return True
+            if any(s.lemma_.lower() in COMMIT_NOUNS for s in subjects) and lemma in ("stand", "remain"):
+                return True  # "the offer still stands"
+            agent = any(s.pos_ == "PRON" and s.lower_ not in ("this", "that", "what", "which")
+                        for s in subjects) or bool(actors_of(subjects, parsed, index))
+            if not agent or has_negation(tok) or _conditional(tok):
+                continue  # "stands ready to review the sanctions if ...": a warning, not a plan
+            passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+            if _modal(tok) and not passive and tok.lemma_.lower() != "be":
+                return True  # "Turkey may reopen the border", "it would send"
+            if lemma in COMMIT_VERBS and lemma not in ("say", "decide") and not passive:
+                return True  # "was weighing whether to", "had agreed to"
+            if any(c.dep_ in ("acomp", "attr") and c.lower_ in READY_WORDS for c in tok.children):
+                return True  # "was ready to provide"
+            if lemma in PROCEDURAL_VERBS and not passive and not any(c.dep_ == "xcomp" for c in tok.children):
+                return True  # "it had received the letter", "the ministers had met twice"
     return False
 
 
@@ -182,19 +446,24 @@ def extract_statements(parsed: ParsedArticle, index: ActorIndex) -> list[Stateme
             kind = _speech_kind(verb)
             if kind is None:
                 continue
+            if _background(verb) or _speaks_through(verb, parsed, index):
+                continue
             kind = _refine(kind, verb)
-            if kind == "claim" and reports_commitment(verb):
+            if kind == "claim" and (reports_commitment(verb) or _reports_plan(verb, parsed, index)):
                 continue  # "Tokyo will apply the rule, the minister said": the pledges table has it
+            if kind in ("claim", "demand", "endorsement") and any(
+                    c.dep_ == "aux" and c.lower_ in FUTURE for c in verb.children):
+                continue  # "said Australia would press for a roadmap": an act planned, not made
             for mention in actors_of(_speaker_tokens(verb), parsed, index):
                 found.setdefault(mention.actor, []).append((kind, verb))
         for speaker, acts in found.items():
             # an act inside another act of the speaker is part of it ("urged Washington to lift what
             # he called illegal sanctions" is a demand), unless the outer act is a plain "said"
             acts = [(kind, verb) for kind, verb in acts if not any(
-                outer_kind != "claim" and _nested(outer, verb) for outer_kind, outer in acts if outer.i != verb.i)]
+                outer_kind != "claim" and _within(outer, verb) for outer_kind, outer in acts if outer.i != verb.i)]
             kept: list[tuple[str, Token]] = []
             for kind, verb in sorted(acts, key=lambda a: KIND_PRIORITY.index(a[0])):
-                nested = any(_nested(k_verb, verb) or _nested(verb, k_verb) for _, k_verb in kept)
+                nested = any(_within(k_verb, verb) or _within(verb, k_verb) for _, k_verb in kept)
                 if nested or (kept and kind == "claim") or any(k == kind for k, _ in kept):
                     continue
                 kept.append((kind, verb))

@@ -1,0 +1,137 @@
+"""Statements: which reported speech is a statement, and of which kind (sentences of our own)."""
+
+from .conftest import rows, tables_for
+
+
+def kinds(text: str) -> set[tuple[str, str]]:
+    return rows(tables_for(text).statements, "speaker", "kind")
+
+
+def test_a_plan_or_an_offer_reported_by_said_is_no_statement():
+    text = ("Chilean Foreign Minister Rosa Valdivia spoke on Monday. She said Chile was ready to send two "
+            "frigates to the mission. Peru will open a second consulate in Arica, she said. "
+            "Valdivia said the government was weighing whether to lift the visa rule.")
+    assert tables_for(text).statements.empty
+
+
+def test_a_procedural_report_is_no_statement():
+    text = ("Norwegian envoy Lars Ekdal met the delegations. Ekdal said talks would resume on Friday. "
+            "He told reporters the meeting had ended. He said in a statement he had received the letter.")
+    assert tables_for(text).statements.empty
+
+
+def test_an_assessment_reported_by_said_stays_a_claim():
+    text = ("Finance Minister Pedro Alcaraz spoke in Lima. "
+            "Alcaraz said the reforms had not hurt growth and that the currency was stable.")
+    assert kinds(text) == {("Pedro Alcaraz", "claim")}
+
+
+def test_a_negated_fact_is_a_claim_and_a_negated_action_a_rejection():
+    claim = kinds("Chile's foreign ministry spoke. Chile said it had not been consulted.")
+    refusal = kinds("Chile's foreign ministry spoke. Chile said it would not accept any change to the border.")
+    going = kinds('Peru spoke next. "We are not going to hand over the port," Peru said.')
+    assert claim == {("Chile", "claim")}
+    assert refusal == {("Chile", "rejection")}
+    assert going == {("Peru", "rejection")}
+
+
+def test_terms_set_on_others_are_a_demand():
+    text = "Bolivia said it would only sign the accord if Chile opened a corridor to the sea."
+    assert kinds(text) == {("Bolivia", "demand")}
+
+
+def test_an_obligation_inside_a_subordinate_clause_is_no_demand():
+    text = "Argentina said the treaty showed that diplomacy still works when it has to."
+    assert kinds(text) == {("Argentina", "claim")}
+
+
+def test_phrasal_stance_verbs():
+    text = ("Hungary voted against the resolution. Austria ruled out any role for its troops. "
+            "Portugal threw its weight behind the plan.")
+    assert kinds(text) == {("Hungary", "rejection"), ("Austria", "rejection"), ("Portugal", "endorsement")}
+
+
+def test_refusing_to_sign_is_a_rejection_refusing_to_send_is_a_pledge():
+    signed = tables_for("Slovakia refused to sign the joint declaration.")
+    sent = tables_for("Slovakia refused to send troops.")
+    assert rows(signed.statements, "speaker", "kind") == {("Slovakia", "rejection")}
+    assert sent.statements.empty
+
+
+def test_calling_a_proposal_names_a_rejection_or_an_endorsement():
+    text = ('Greece called the proposal “another Versailles.” Cyprus called the talks "a stitch-up." '
+            "Malta called it a step in the right direction.")
+    assert kinds(text) == {("Greece", "rejection"), ("Cyprus", "rejection"), ("Malta", "endorsement")}
+
+
+def test_threat_from_readiness_to_use_force():
+    text = "Serbia warned that it remains prepared to respond by military means if the talks fail."
+    assert kinds(text) == {("Serbia", "threat")}
+
+
+def test_a_stance_verb_the_parser_hung_inside_the_reported_clause_is_its_own_act():
+    text = ("Rebel commander Joseph Kabila spoke in Goma. He demanded that the army withdraw from the port "
+            "and threatened to march on the city within days.")
+    assert kinds(text) == {("Joseph Kabila", "demand"), ("Joseph Kabila", "threat")}
+
+
+def test_a_plain_said_coordinated_into_a_warning_stays_part_of_it():
+    text = "Egypt warned that outside powers should not interfere and said it would not withdraw its ships."
+    assert kinds(text) == {("Egypt", "warning")}
+
+
+def test_a_passive_accusation_names_no_speaker():
+    text = "Rebel militias were accused of looting villages in 2004."
+    assert tables_for(text).statements.empty
+
+
+def test_background_inside_a_relative_clause_is_no_statement():
+    text = ("Chile's minister recalled the 1984 treaty, under which Argentina and Chile backed a papal "
+            "mediation.")
+    assert tables_for(text).statements.empty
+
+
+def test_an_act_planned_is_not_an_act_made():
+    text = "Norway welcomed the deal and said Norway would press for a stronger text next year."
+    assert kinds(text) == {("Norway", "endorsement")}
+
+
+def test_quick_to_praise_is_praise():
+    text = "Spanish Prime Minister Carmen Rueda was quick to praise the agreement."
+    assert kinds(text) == {("Carmen Rueda", "endorsement")}
+
+
+def test_asking_not_to_be_named_is_no_demand():
+    text = "The ceasefire is holding, a Chilean diplomat said, asking not to be named."
+    assert "demand" not in set(tables_for(text).statements["kind"])
+
+
+def test_called_for_with_a_clause_is_a_demand():
+    text = "Qatar's foreign ministry said the emirate backed the plan, but called for Gulf states to be given a seat."
+    assert ("Qatar", "demand") in kinds(text)
+
+
+def test_a_spokesperson_reporting_the_government_act_adds_no_row_of_its_own():
+    text = ("Spokeswoman Ana Reyes said the Spanish government fully supports the move and accused Morocco "
+            "of stalling.")
+    assert kinds(text) == {("Spain", "endorsement"), ("Spain", "accusation")}
+
+
+def test_thanks_nobody_wants_and_own_needs():
+    assert kinds('"Thank you to our partners," Moldova wrote.') == {("Moldova", "endorsement")}
+    assert kinds('"Nobody wants another famine," Kenya said.') == {("Kenya", "warning")}
+    assert kinds("Somalia said it needed more aid.") == {("Somalia", "demand")}
+    assert kinds("Somalia said the aid had arrived late.") == {("Somalia", "claim")}
+
+
+def test_will_not_tolerate_is_a_threat():
+    assert kinds("Colombia said it would not tolerate further incursions.") == {("Colombia", "threat")}
+
+
+def test_insisted_with_a_subjunctive_is_a_demand():
+    assert kinds("Venezuela insisted that any settlement recognise its claim.") == {("Venezuela", "demand")}
+
+
+def test_resisting_pressure_and_panning_are_rejections():
+    text = "Poland resisted pressure from Brussels. Greece panned the deal. Ukraine resisted the advance."
+    assert kinds(text) == {("Poland", "rejection"), ("Greece", "rejection")}
