@@ -199,3 +199,26 @@ def test_taking_back_people_is_an_undertaking_taking_time_is_not():
     text = ("Portugal vowed that it would not take back migrants registered in Spain. "
             "The review will take months, officials said.")
     assert rows(tables_for(text).pledges, "actor", "status") == {("Portugal", "ruled_out")}
+
+
+def test_what_happened_at_a_past_date_is_history_not_a_pledge():
+    text = "Officials pointed to 2011, when Peru halted copper shipments to Chile for a month."
+    assert tables_for(text, published="2026-03-01").pledges.empty
+
+
+def test_how_a_decision_will_be_carried_out_is_not_itself_a_pledge():
+    pledges = tables_for("Canada has yet to decide how it will finance the new fund.").pledges
+    assert rows(pledges, "actor", "status") == {("Canada", "undecided")}
+
+
+def test_money_deep_inside_a_clause_does_not_make_a_signature_funding():
+    text = ("Peru and Chile signed a trade agreement on Monday that officials said would open markets "
+            "worth $4 billion.")
+    assert set(tables_for(text).pledges["category"]) == {"trade"}
+
+
+def test_both_sides_are_the_pair_that_acted_together():
+    text = ("Peru and Chile signed a fisheries accord on Monday. Bolivia, Brazil and Argentina sent observers.\n\n"
+            "Both sides will refrain from new quotas, the text says.")
+    pledges = tables_for(text).pledges
+    assert rows(pledges[pledges["evidence"].str.startswith("Both")], "actor") == {("Peru",), ("Chile",)}

@@ -149,15 +149,22 @@ def actors_of(tokens: list[Token], parsed: ParsedArticle, index: ActorIndex) -> 
 
 
 def _last_two_states(tok: Token, parsed: ParsedArticle, index: ActorIndex) -> list[Mention]:
-    """The two countries mentioned most recently before `tok` (distinct)."""
-    before = [m for m in index.mentions if m.start < parsed.offset(tok) and index.type_of(m.actor) == "country"]
-    pair: list[Mention] = []
-    for m in reversed(before):
-        if all(p.actor != m.actor for p in pair):
-            pair.append(m)
-        if len(pair) == 2:
-            return pair
-    return []
+    """"Both sides", "the two countries": the last pair the article made subjects together ("Japan and
+    the United States signed"), else the two states it has named most so far."""
+    offset = parsed.offset(tok)
+    for sent in reversed([s for s in parsed.sentences if s.start < offset]):
+        for subject in (t for t in sent.span if t.dep_ in ("nsubj", "nsubjpass") and t.conjuncts):
+            pair = [index.at(parsed.offset(t), parsed.offset(t) + len(t)) for t in (subject, *subject.conjuncts)]
+            pair = [m for m in pair if m is not None and index.type_of(m.actor) != "group"]
+            if len(pair) == 2 and pair[0].actor != pair[1].actor and parsed.offset(subject) < offset:
+                return pair
+    before = [m for m in index.mentions if m.start < offset and index.type_of(m.actor) == "country"]
+    counts: dict[str, int] = {}
+    for m in before:
+        counts[m.actor] = counts.get(m.actor, 0) + 1
+    latest = {m.actor: m for m in before}
+    ranked = sorted(counts, key=lambda a: (counts[a], latest[a].start), reverse=True)
+    return [latest[a] for a in ranked[:2]] if len(ranked) >= 2 else []
 
 
 def has_negation(tok: Token) -> bool:

@@ -42,6 +42,11 @@ if TYPE_CHECKING:
     from dossier.nlp import ParsedArticle, Sentence
 
 # Verbs explicit enough that the commitment's subject may come from the section ("committed to the cut").
+# Signing or reaching an agreement, and the agreements whose own words say what they are about.
+AGREEMENT_VERBS = {"sign", "reach", "strike", "conclude", "seal", "ink", "approve", "adopt", "ratify", "finalise",
+                   "finalize", "clinch"}
+AGREEMENT_NOUNS = {"deal", "agreement", "accord", "pact", "treaty", "statement", "memorandum", "framework",
+                   "declaration", "text", "package", "understanding"}
 EXPLICIT_COMMITMENTS = {"commit", "pledge", "vow", "promise", "agree", "sign"}
 # Nouns that name a commitment someone owns ("Kenya's pledge", "an offer from Qatar").
 NOMINAL_PLEDGES = {"pledge", "commitment", "promise", "offer", "proposal", "vow", "plan", "announcement",
@@ -190,6 +195,9 @@ def _inner_chain(verb: Token) -> list[Token]:
 def _separate_clause(child: Token) -> bool:
     """A dependent that says something else: a conjoined or reported clause with its own subject, or a
     finite adverbial clause. "decide whether to send police" keeps its object; "said X would" does not."""
+    if any((g.dep_ == "mark" and g.lower_ in ("whether", "if")) or (g.dep_ == "advmod" and g.lower_ == "how")
+           for g in child.children):
+        return False  # "yet to decide how it will finance the fund": what the decision is about
     own_subject = any(g.dep_ in ("nsubj", "nsubjpass") for g in child.children)
     infinitive = any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children)
     if child.dep_ in ("conj", "cc"):
@@ -215,9 +223,10 @@ def _pledges_money(verb: Token | None, chain: list[Token]) -> bool:
             g for c in node.children if c.dep_ == "prep" and c.lower_ in ("by", "with") for g in c.children
             if g.dep_ == "pobj"]
         for obj in objects:
-            words = {t.lower_ for t in obj.subtree}
+            clauses = {t.i for t in obj.subtree if t.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp")}
+            words = {t.lower_ for t in subtree_tokens(obj, clauses)}
             if words & MONEY_WORDS:
-                return True
+                return True  # not "signed a statement confirming a deal worth $7 billion"
     return False
 
 
@@ -254,6 +263,9 @@ def _category(verb: Token, chain: list[Token], content: list[Token], status: str
         return bought if bought in ARMS_CATEGORIES else "trade"
     if _pledges_money(verb, chain):
         return "funding"  # "pledged $900 million to buy interceptors" gives money
+    signed = _kind_of_agreement(verb)
+    if signed:
+        return signed
     category = category_of(content)
     if category:
         return category
@@ -269,6 +281,21 @@ def _category(verb: Token, chain: list[Token], content: list[Token], status: str
             return "other"  # "agreed to resettle 20,000 people": about something no category names
         return _topic(section_topics) or _other_if_explicit(verb, chain)
     return _other_if_explicit(verb, chain)
+
+
+def _kind_of_agreement(verb: Token) -> str:
+    """"signed a trade deal", "reached a gas supply agreement": an agreement signed or reached is
+    about what its name says it covers."""
+    if verb.lemma_.lower() not in AGREEMENT_VERBS:
+        return ""
+    for noun in (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+        if noun.lemma_.lower() not in AGREEMENT_NOUNS:
+            continue
+        words = [t for c in noun.children if c.dep_ in ("compound", "amod", "nmod") for t in c.subtree]
+        category = category_of(words)
+        if category and category != "diplomacy":
+            return category
+    return ""
 
 
 def _names_its_object(content: list[Token], chain: list[Token]) -> bool:
@@ -399,9 +426,9 @@ def _not_a_pledge(verb: Token, published_year: int | None) -> bool:
     if speech is not None and speech.lemma_.lower() in SPECULATION_VERBS:
         return True
     head = clause_head(verb)
-    if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in head.children) and head.dep_ in (
-            "ccomp", "xcomp", "pcomp", "pobj"):
-        return True
+    if any((c.dep_ == "mark" and c.lower_ in ("whether", "if")) or (c.dep_ == "advmod" and c.lower_ == "how")
+           for c in head.children) and head.dep_ in ("ccomp", "xcomp", "pcomp", "pobj"):
+        return True  # "has yet to decide whether / how it will finance": what is undecided, not a pledge
     return _historical(head, published_year)
 
 
@@ -421,9 +448,23 @@ def _historical(head: Token, published_year: int | None) -> bool:
     years = [int(w) for w in words if w.isdigit() and len(w) == 4 and 1500 < int(w) < 2100]
     if published_year and any(y < published_year for y in years):
         return True
-    if any(w.lower() == "ago" for w in words):
+    if any(w.lower() == "ago" for w in words) or re.search(r"\blast (?:year|decade)\b", " ".join(words).lower()):
+        return True
+    if _when_of_past_date(head, published_year):
         return True
     return head.dep_ in ("relcl", "acl") and head.head.lower_ in PAST_EVENT_NOUNS
+
+
+def _when_of_past_date(head: Token, published_year: int | None) -> bool:
+    """"She was referring to 2010, when China halted shipments": a clause telling what happened at a
+    past date the sentence names."""
+    if head.dep_ not in ("relcl", "advcl") or not any(
+            c.lower_ == "when" and c.dep_ in ("advmod", "mark") for c in head.children):
+        return False
+    anchor = head.head
+    years = [int(t.text) for t in anchor.subtree if t.i < head.i and t.like_num and len(t.text) == 4
+             and t.text.isdigit()]
+    return bool(published_year and any(1500 < y < published_year for y in years))
 
 
 def _stands_in(subject: Token) -> bool:
