@@ -222,3 +222,13 @@ def test_both_sides_are_the_pair_that_acted_together():
             "Both sides will refrain from new quotas, the text says.")
     pledges = tables_for(text).pledges
     assert rows(pledges[pledges["evidence"].str.startswith("Both")], "actor") == {("Peru",), ("Chile",)}
+
+
+def test_an_administration_named_after_its_leader_is_a_us_presidency():
+    pledges = tables_for("The Carter administration plans to halt exports of advanced chips to Iran.").pledges
+    assert rows(pledges, "actor", "category") == {("United States", "trade")}
+
+
+def test_what_is_shipped_decides_the_category_not_the_shipping():
+    pledges = tables_for("Norway will send four more cargoes of gas to Poland this winter.").pledges
+    assert set(pledges["category"]) == {"energy"}

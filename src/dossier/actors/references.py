@@ -16,6 +16,7 @@ from dossier.actors.vocabulary import (
     BARE_GOVERNMENT,
     COLLECTIVE_NOUNS,
     HEAD_ROLES,
+    NAMED_ADMINISTRATION_STATE,
     ORG_DESCRIPTIONS,
     PERSON_DESCRIPTIONS,
     QUANTIFIED_NOUNS,
@@ -69,6 +70,9 @@ class ReferenceResolver:
                     target = self._describe_org(tok.lower_)
                 elif tok.lower_ in STATE_FORMS and self._is_definite(tok) and tok.text.islower():
                     target = self._describe_state(tok.lower_)
+                elif tok.lower_ == "administration" and tok.text.islower() and any(
+                        c.dep_ == "compound" and c.ent_type_ == "PERSON" for c in tok.children):
+                    target, kind = self._named_administration(tok, here), "description"
                 elif tok.lower_ in BARE_GOVERNMENT and tok.text.islower() and all(
                         c.dep_ == "det" and c.lower_ == "the" for c in tok.lefts) and any(tok.lefts):
                     target = self._government_in_context(tok, sent, here)  # "said the government was weighing"
@@ -235,6 +239,16 @@ class ReferenceResolver:
             counts[m.actor] = counts.get(m.actor, 0) + 1
         first = {m.actor: -m.start for m in reversed(named)}
         return max(counts, key=lambda a: (counts[a], first[a]))
+
+    def _named_administration(self, tok: Token, here: list[Mention]) -> str:
+        """"The Biden administration": the state of that leader if the article says it; in English news
+        copy a government named after its leader as an "administration" is a U.S. presidency."""
+        offset = self.parsed.offset(tok)
+        leader = next((m for m in here if m.end <= offset and offset - m.end <= 2), None)
+        actor = self.actors.get(leader.actor) if leader else None
+        if actor is not None and actor.type == "person" and actor.country:
+            return actor.country
+        return NAMED_ADMINISTRATION_STATE
 
     def _as_agent(self, mention: Mention) -> bool:
         """Whether a mention names who acts in its clause: a subject, or a subject's modifier."""

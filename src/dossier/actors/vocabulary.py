@@ -76,3 +76,5 @@ PARTY_WORDS = {"Democrats", "Republicans", "Greens", "Liberals", "Conservatives"
                "Tories", "Progressives", "Nationalists", "Democrats'", "Centrists", "Labourites"}
 # "the government", "the administration": a state's government, named by the context.
 BARE_GOVERNMENT = {"government", "administration"}
+# "The Biden administration": English news copy names U.S. presidencies this way.
+NAMED_ADMINISTRATION_STATE = "United States"
