@@ -232,3 +232,15 @@ def test_an_administration_named_after_its_leader_is_a_us_presidency():
 def test_what_is_shipped_decides_the_category_not_the_shipping():
     pledges = tables_for("Norway will send four more cargoes of gas to Poland this winter.").pledges
     assert set(pledges["category"]) == {"energy"}
+
+
+def test_a_verb_the_parser_hangs_on_its_subject_still_has_that_subject():
+    pledges = tables_for("Oman, which hosted earlier rounds, offered to host the next session in Muscat.").pledges
+    assert rows(pledges, "actor", "status") == {("Oman", "proposed")}
+
+
+def test_negotiators_from_both_countries_are_the_pair():
+    text = ("Peru and Chile traded accusations over fishing rights on Monday.\n\n"
+            "Negotiators from both countries agreed to hold an emergency session next week.")
+    pledges = tables_for(text).pledges
+    assert rows(pledges, "actor") == {("Peru",), ("Chile",)}

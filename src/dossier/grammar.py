@@ -93,6 +93,11 @@ def clause_subject(verb: Token) -> list[Token]:
                 poss = [c for c in node.head.children if c.dep_ == "poss"]
                 if poss:
                     return poss
+                if node.head.dep_ == "ROOT" and node.tag_ in ("VBD", "VBN") and any(
+                        c.dep_ == "punct" and c.i < node.i for c in node.head.children):
+                    # "Oman, which hosted earlier rounds, offered to host": the parser made the
+                    # sentence's verb a modifier of its subject
+                    return [node.head, *node.head.conjuncts]
             node = node.head
             if node.dep_ == "pobj":
                 node = node.head.head
@@ -111,7 +116,10 @@ def actors_of(tokens: list[Token], parsed: ParsedArticle, index: ActorIndex) -> 
 
     for tok in tokens:
         mention = at(tok)
-        if mention is None and tok.lower_ in PAIR_NOUNS and any(c.lower_ in ("two", "both") for c in tok.children):
+        pair = tok if tok.lower_ in PAIR_NOUNS else next(  # "negotiators from both countries"
+            (g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "of")
+             for g in c.children if g.dep_ == "pobj" and g.lower_ in PAIR_NOUNS), None)
+        if mention is None and pair is not None and any(c.lower_ in ("two", "both") for c in pair.children):
             found += [m for m in _last_two_states(tok, parsed, index) if all(f.actor != m.actor for f in found)]
             continue  # "the two countries will withdraw": the pair the article is about
         if mention is None or index.type_of(mention.actor) != "person":
