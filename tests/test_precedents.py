@@ -33,3 +33,21 @@ def test_a_founding_event_needs_its_year():
     with_year = tables_for("Officials cited the country's accession to the World Trade Organization in 2001.")
     assert "country's accession to the World Trade Organization" in set(with_year.precedents["name"])
     assert tables_for("The creation of the Trade Council was welcomed.").precedents.empty
+
+
+def _names(text: str, published: str = "2026-05-01") -> set[str]:
+    return set(tables_for(text, published=published).precedents["name"])
+
+
+def test_a_new_or_another_name_invokes_it():
+    precedents = tables_for('Opposition leaders branded the customs pact "a new Comecon," and farmers feared '
+                            "another ECOWAS split.").precedents
+    assert {"Comecon"} <= set(precedents["name"])
+    assert set(precedents[precedents["name"] == "Comecon"]["invoked_as"]) == {"cautionary"}
+    assert "ECOWAS" not in set(precedents["name"])  # "another ECOWAS split": the name only modifies
+
+
+def test_a_new_office_or_body_is_no_invocation():
+    text = ("The party called for a new Labour government. Another EU summit is planned for June. "
+            "Voters may face a second Trump administration.")
+    assert tables_for(text).precedents.empty

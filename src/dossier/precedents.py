@@ -53,9 +53,11 @@ RELATIVE_YEAR = re.compile(r"\b(?:(?:more|less) than |nearly |almost |about |som
                            r"(\d{1,3}|a couple of|a few|several|an?|one|two|three|four|five|six|seven|eight|nine|ten|"
                            r"eleven|twelve|fifteen|twenty|thirty|forty|fifty)\s+(years?|decades?)\s+(?:ago|earlier)\b",
                            re.I)
-# "another Munich", "a repeat of Copenhagen", "likening the deal to Munich": a place standing for an event.
-INVOCATION = re.compile(r"\b(?:another|a repeat of|repeat(?:ing)? of|likening [\w\s]{1,40}? to|"
-                        r"compar(?:ed|ing) [\w\s]{1,40}? to|echoes of|shades of)\s+"
+# "another Munich", "a repeat of Copenhagen", "likening the deal to Munich", "a new CoCom", "reminiscent
+# of Suez": a place, body or year standing for an event.
+INVOCATION = re.compile(r"\b(?:(another|a new|a second|a modern-day|a modern|a latter-day|a fresh)|a repeat of|"
+                        r"repeat(?:ing)? of|likening [\w\s]{1,40}? to|compar(?:ed|ing) [\w\s]{1,40}? to|"
+                        r"echoes of|echoing|shades of|reminiscent of)\s+[\"“‘']?"
                         r"([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?|1[89]\d\d|20[0-4]\d)\b")
 # Nouns that name a past meeting or event when a past time anchors them ("the talks in New Delhi a
 # decade ago", "the memorandum signed four years ago").
@@ -242,15 +244,15 @@ def extract_precedents(parsed: ParsedArticle) -> list[Precedent]:
             taken.update(range(start, end))
             name = re.sub(r"^(?:the|a|an)\s+", "", doc[start:end].text, flags=re.I)
             add(sent, start, end, name, year, doc[end - 1].lower_, "pattern")
-        for start, end, known in _invocations(parsed, sent, taken):
+        for start, end, known, invoked_as in _invocations(parsed, sent, taken):
             taken.update(range(start, end))
             surface = doc[start:end].text
             if known is not None:  # named as the article names it; the canonical event and its year from the KB
-                add(sent, start, end, known.name, known.year, known.kind, "knowledge base", "cautionary")
+                add(sent, start, end, known.name, known.year, known.kind, "knowledge base", invoked_as)
             elif _YEAR.fullmatch(surface):  # "another 1973"
-                add(sent, start, end, surface, int(surface), "invocation", "pattern", "cautionary")
+                add(sent, start, end, surface, int(surface), "invocation", "pattern", invoked_as)
             else:
-                add(sent, start, end, surface, None, "invocation", "pattern", "cautionary")
+                add(sent, start, end, surface, None, "invocation", "pattern", invoked_as)
     return _one_per_event(out)
 
 
@@ -301,19 +303,38 @@ def _time_anchor_end(noun: Token, sent: Sentence) -> int | None:
     return None
 
 
-def _invocations(parsed: ParsedArticle, sent: Sentence, taken: set[int]) -> list[tuple[int, int, kb.Precedent | None]]:
-    """"another Munich", "a repeat of Copenhagen": a place named for the event it stands for."""
+def _invocations(parsed: ParsedArticle, sent: Sentence,
+                 taken: set[int]) -> list[tuple[int, int, kb.Precedent | None, str]]:
+    """"another Munich", "a repeat of Copenhagen", "a new CoCom": a place or body named for the event it
+    stands for. After a determiner ("another", "a new") the name must head the noun phrase: "another EU
+    summit" or "a new Labour government" invoke nothing."""
     doc, found = sent.span.doc, []
     base = sent.span.start_char
     for match in INVOCATION.finditer(sent.text):
-        span = doc.char_span(base + match.start(1), base + match.end(1), alignment_mode="expand")
+        span = doc.char_span(base + match.start(2), base + match.end(2), alignment_mode="expand")
         if span is None or taken.intersection(range(span.start, span.end)):
             continue
-        if not (_YEAR.fullmatch(span.text) or all(t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "LOC", "EVENT")
-                                                  for t in span)):
+        year = _YEAR.fullmatch(span.text)
+        if not (year or all(_names_something(t) for t in span)):
             continue
-        found.append((span.start, span.end, None if _YEAR.fullmatch(span.text) else _event_named_after(span.text)))
+        if not year and ((span.root.head.i >= span.end and span.root.dep_ in ("compound", "amod", "nmod", "poss"))
+                         or any(t.ent_type_ in ("PERSON", "NORP") or t.lower_ in kb.titles() for t in span)):
+            continue  # "another EU summit", "a new Merkel", "a new President"
+        invoked_as = "cautionary"  # "another Munich", "a repeat of 1973"
+        if match.group(1):
+            det = doc.char_span(base + match.start(1), base + match.end(1), alignment_mode="expand")
+            if det is None or det[0].head.i not in range(span.start, span.end):
+                continue
+            if match.group(1) != "another":  # "a new Marshall Plan" may be a wish as well as a warning
+                invoked_as = _invoked_as(parsed, sent).replace("context", "cautionary")
+        found.append((span.start, span.end, None if year else _event_named_after(span.text), invoked_as))
     return found
+
+
+def _names_something(tok: Token) -> bool:
+    """A proper name, a place, or a name or acronym the tagger took for a common noun ("COVAX")."""
+    return (tok.pos_ == "PROPN" or tok.ent_type_ in ("GPE", "LOC", "EVENT", "ORG", "LAW", "FAC")
+            or (tok.text.isupper() and len(tok.text) > 2 and tok.pos_ == "NOUN"))
 
 
 KIND_PREFERENCE = ("agreement", "conference", "summit", "treaty", "accord", "war", "crisis", "attack", "other")
