@@ -51,3 +51,20 @@ def test_a_new_office_or_body_is_no_invocation():
     text = ("The party called for a new Labour government. Another EU summit is planned for June. "
             "Voters may face a second Trump administration.")
     assert tables_for(text).precedents.empty
+
+
+def test_a_past_time_followed_by_when_names_the_event_then():
+    text = ("Older traders still recall March 2011, when a tanker strike between Lagos and Accra halted fuel "
+            "deliveries. She pointed to 2014, when Brazil banned soybean imports from Peru for a month.")
+    precedents = tables_for(text, published="2026-05-01").precedents
+    years = dict(zip(precedents["name"], precedents["year"], strict=True))
+    assert years == {"tanker strike between Lagos and Accra in March 2011": 2011,
+                     "Brazil banned soybean imports from Peru in 2014": 2014}
+    for row in precedents.itertuples():  # the span runs from the time to the end of what happened
+        assert row.evidence.startswith(text[row.start:row.end]) or text[row.start:row.end] in row.evidence
+
+
+def test_a_when_clause_of_the_sentence_or_the_future_is_no_precedent():
+    text = ("In 2019, when he took office, prices rose. Ministers fear 2031, when the deal expires. "
+            "This week, when the talks opened, delegates clashed.")
+    assert tables_for(text, published="2026-05-01").precedents.empty

@@ -51,7 +51,8 @@ _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "fi
 # "six years ago", "more than a decade ago", "two decades earlier": a year counted back from publication.
 RELATIVE_YEAR = re.compile(r"\b(?:(?:more|less) than |nearly |almost |about |some |over |just over )?"
                            r"(\d{1,3}|a couple of|a few|several|an?|one|two|three|four|five|six|seven|eight|nine|ten|"
-                           r"eleven|twelve|fifteen|twenty|thirty|forty|fifty)\s+(years?|decades?)\s+(?:ago|earlier)\b",
+                           r"eleven|twelve|fifteen|twenty|thirty|forty|fifty)(?: and a half)?\s+(years?|decades?)\s+"
+                           r"(?:ago|earlier)\b",
                            re.I)
 # "another Munich", "a repeat of Copenhagen", "likening the deal to Munich", "a new CoCom", "reminiscent
 # of Suez": a place, body or year standing for an event.
@@ -65,6 +66,30 @@ ANCHORED_NOUNS = {"meeting", "talks", "conference", "summit", "deal", "agreement
                   "pact", "treaty", "declaration", "earthquake", "embargo", "goal", "process", "ceasefire",
                   "truce", "framework", "round", "convention", "plan", "protocol", "charter", "settlement",
                   "package", "bailout", "crisis", "war", "standoff", "dispute", "resolution", "understanding"}
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+_MONTH = "|".join(MONTHS)
+# "recall January 2009, when ...", "invoked the winter of 2022, when ...", "referring to 2010, when ...":
+# a past time named for what happened then.
+WHEN_TIME = re.compile(r"\b((?:the )?(?:(?:winter|summer|spring|autumn|fall|start|end|beginning|turn) of )?"
+                       rf"(?:(?:early|late|mid-)\s?)?(?:(?:{_MONTH}) )?(1[5-9]\d\d|20\d\d)),?\s+when\b")
+# Prepositions that make such a time an adverbial of the sentence ("In 2019, when he took office, ...").
+TIME_PREPOSITIONS = {"in", "on", "at", "since", "by", "until", "till", "from", "after", "before", "during", "through",
+                     "throughout", "between", "around", "for", "of", "and", "or", "than", "within", "over"}
+# Where a clause stops being the event itself: its time, duration, manner or consequences.
+CLAUSE_STOPS = {"for", "during", "after", "before", "while", "in", "when", "which", "who", "that", "as", "until",
+                "because", "despite", "amid", "sending", "prompting", "leaving", "forcing", "causing"}
+# "COVAX, the vaccine-sharing scheme launched in 2020": a name glossed as an instrument set up in a past year.
+SCHEME_NOUNS = ("scheme|programme|program|plan|initiative|facility|mechanism|regime|agreement|deal|pact|accord|treaty|"
+                "framework|arrangement|partnership|mission|operation|policy|law|act|rules|regulation|directive|"
+                "protocol|declaration|charter|convention|compact|strategy|package|bailout|embargo|sanctions|"
+                "tariffs|ceasefire|truce|process|talks|summit|conference|reform|doctrine|project|corridor")
+SET_UP_VERBS = ("launched|signed|agreed|set up|adopted|created|established|founded|reached|struck|brokered|"
+                "introduced|imposed|enacted|passed|concluded|negotiated|unveiled|announced|approved|ratified|"
+                "sealed|drawn up|hammered out")
+APPOSITIVE_SCHEME = re.compile(rf",\s+(?:the|a|an|its|their)\s+(?:[\w’'.$%-]+\s+){{0,4}}?(?:{SCHEME_NOUNS})\s+"
+                               rf"(?:(?:that|which) (?:was|were) )?(?:first |originally |jointly )?(?:{SET_UP_VERBS})\b"
+                               rf"[^,;()]{{0,40}}?\bin\s+(?:(?:{_MONTH})\s+)?(1[5-9]\d\d|20\d\d)\b")
 
 
 def relative_year(text: str, published_year: int | None) -> int | None:
@@ -244,6 +269,9 @@ def extract_precedents(parsed: ParsedArticle) -> list[Precedent]:
             taken.update(range(start, end))
             name = re.sub(r"^(?:the|a|an)\s+", "", doc[start:end].text, flags=re.I)
             add(sent, start, end, name, year, doc[end - 1].lower_, "pattern")
+        for start, end, name, year in _when_events(sent, taken, published_year):
+            taken.update(range(start, end))
+            add(sent, start, end, name, year, "event", "pattern", name=name)
         for start, end, known, invoked_as in _invocations(parsed, sent, taken):
             taken.update(range(start, end))
             surface = doc[start:end].text
@@ -348,3 +376,55 @@ def _event_named_after(place: str) -> kb.Precedent | None:
         return None
     return min(hits, key=lambda p: (KIND_PREFERENCE.index(p.kind) if p.kind in KIND_PREFERENCE else 99,
                                     p.year or 9999))
+
+
+def _is_past(year: int, published_year: int | None) -> bool:
+    """A year before the article's own (the news cycle's year may be this story's own events)."""
+    return published_year is None or year < published_year
+
+
+def _clause_core(tokens: list[Token]) -> list[Token]:
+    """The event a "when" clause tells: a subject noun phrase up to its past verb ("a pricing dispute
+    between A and B"), or a named subject with its verb and object up to the clause's time or
+    consequences ("China halted rare earth shipments to Japan"). A leading article or pronoun is dropped."""
+    verb = next((i for i, t in enumerate(tokens) if t.tag_ == "VBD"), None)
+    if verb is None:
+        return []
+    first = next((i for i, t in enumerate(tokens) if not (t.pos_ == "DET" or t.tag_ == "PRP")), verb)
+    subject = tokens[first:verb]
+    named = all(t.pos_ in ("PROPN", "ADV") or t.tag_ == "POS" for t in subject)
+    core: list[Token] = []
+    for t in tokens[first:verb] if not named else tokens[first:]:
+        if (t.is_punct and t.text not in ("-", "–")) or (t.lower_ in CLAUSE_STOPS and core) or t.pos_ == "SCONJ":
+            break
+        core.append(t)
+    return core[:12]
+
+
+def _when_events(sent: Sentence, taken: set[int],
+                 published_year: int | None) -> list[tuple[int, int, str, int]]:
+    """"recall January 2009, when a pricing dispute between Moscow and Kyiv cut off supplies": a past
+    time followed by what happened then. Named "<what happened> in <time>", spanning both."""
+    doc, found = sent.span.doc, []
+    base = sent.span.start_char
+    for match in WHEN_TIME.finditer(sent.text):
+        year = int(match.group(2))
+        time = doc.char_span(base + match.start(1), base + match.end(1), alignment_mode="expand")
+        if time is None or not _is_past(year, published_year) or taken.intersection(range(time.start, time.end)):
+            continue
+        if time.start > sent.span.start and doc[time.start - 1].lower_ in TIME_PREPOSITIONS:
+            continue  # "In 2019, when he took office, ...": the time of the sentence, not an event named
+        when = next((t for t in doc[time.end:sent.span.end] if t.lower_ == "when"), None)
+        if when is None:
+            continue
+        clause = list(doc[when.i + 1:min(when.i + 24, sent.span.end)])
+        stop = next((i for i, t in enumerate(clause) if t.is_punct and t.text not in ("-", "–")), len(clause))
+        if not any(t.tag_ == "VBD" for t in clause[:stop]):
+            continue  # "in 2030, when the deal expires": no past event
+        core = _clause_core(clause[:stop])
+        if not core or any(t.i in taken for t in core if t.pos_ in ("NOUN", "PROPN") and t.dep_.startswith("nsubj")):
+            continue
+        time_text = re.sub(r"^the\s+", "the ", time.text)
+        name = f"{doc[core[0].i:core[-1].i + 1].text} in {time_text}"
+        found.append((time.start, core[-1].i + 1, name, year))
+    return found
