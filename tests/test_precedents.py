@@ -68,3 +68,11 @@ def test_a_when_clause_of_the_sentence_or_the_future_is_no_precedent():
     text = ("In 2019, when he took office, prices rose. Ministers fear 2031, when the deal expires. "
             "This week, when the talks opened, delegates clashed.")
     assert tables_for(text, published="2026-05-01").precedents.empty
+
+
+def test_a_name_glossed_as_a_scheme_set_up_in_a_past_year():
+    text = ("Delegates cited Harvest Bridge, the grain-sharing scheme launched in 2019, as a warning. "
+            "Ruto, the president elected in 2022, spoke. Kenya, the country that signed the deal in 2020, objected. "
+            "The Green Pact, the plan agreed in 2026, starts now.")
+    precedents = tables_for(text, published="2026-05-01").precedents
+    assert dict(zip(precedents["name"], precedents["year"], strict=True)) == {"Harvest Bridge": 2019}

@@ -269,6 +269,9 @@ def extract_precedents(parsed: ParsedArticle) -> list[Precedent]:
             taken.update(range(start, end))
             name = re.sub(r"^(?:the|a|an)\s+", "", doc[start:end].text, flags=re.I)
             add(sent, start, end, name, year, doc[end - 1].lower_, "pattern")
+        for start, end, year in _glossed_schemes(sent, taken, published_year):
+            taken.update(range(start, end))
+            add(sent, start, end, doc[start:end].text, year, "scheme", "pattern")
         for start, end, name, year in _when_events(sent, taken, published_year):
             taken.update(range(start, end))
             add(sent, start, end, name, year, "event", "pattern", name=name)
@@ -428,3 +431,36 @@ def _when_events(sent: Sentence, taken: set[int],
         name = f"{doc[core[0].i:core[-1].i + 1].text} in {time_text}"
         found.append((time.start, core[-1].i + 1, name, year))
     return found
+
+
+def _glossed_schemes(sent: Sentence, taken: set[int], published_year: int | None) -> list[tuple[int, int, int]]:
+    """"COVAX, the vaccine-sharing scheme launched in 2020": a name the article glosses as an instrument
+    set up in a past year is that instrument; its year is the gloss's."""
+    doc, found = sent.span.doc, []
+    base = sent.span.start_char
+    for match in APPOSITIVE_SCHEME.finditer(sent.text):
+        year = int(match.group(1))
+        comma = doc.char_span(base + match.start(), base + match.start() + 1)
+        if comma is None or not _is_past(year, published_year):
+            continue
+        end = start = comma.start
+        while start > sent.span.start and ((_names_something(doc[start - 1]) and doc[start - 1].text[:1].isupper())
+                                           or (doc[start - 1].lower_ in ("of", "for", "and", "-", "–")
+                                               and start - 1 > sent.span.start and start < end)):
+            start -= 1
+        while start < end and not doc[start].text[:1].isupper():
+            start += 1  # never start on "of" or a hyphen
+        if start == end or end - start > 8 or taken.intersection(range(start, end)):
+            continue
+        if any(t.ent_type_ in ("PERSON", "NORP") for t in doc[start:end]) or doc[start:end].text in _place_names():
+            continue  # "Guterres, the ..." or "Kenya, the country ..." gloss a person or a place
+        found.append((start, end, year))
+    return found
+
+
+@cache
+def _place_names() -> frozenset[str]:
+    names: set[str] = set()
+    for c in kb.countries():
+        names.update((c.name, *c.aliases, *c.capitals))
+    return frozenset(names)
