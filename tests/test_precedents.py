@@ -76,3 +76,26 @@ def test_a_name_glossed_as_a_scheme_set_up_in_a_past_year():
             "The Green Pact, the plan agreed in 2026, starts now.")
     precedents = tables_for(text, published="2026-05-01").precedents
     assert dict(zip(precedents["name"], precedents["year"], strict=True)) == {"Harvest Bridge": 2019}
+
+
+def test_a_year_before_a_hyphenated_compound_and_a_month_after_a_war():
+    text = ("She pointed to the 2011 seed-sharing framework as proof that the system could work. "
+            "The army retook the valley in a two-day offensive in September 2019.")
+    names = _names(text)
+    assert {"2011 seed-sharing framework", "two-day offensive in September 2019"} <= names
+    assert _names("Rebels launched a two-day offensive in April 2026, officials said.") == set()
+
+
+def test_one_event_named_twice_is_one_row():
+    text = ("Iran signed the Joint Comprehensive Plan of Action with six world powers in 2015. "
+            "Critics said Washington broke the 2015 deal. "
+            "Mediators held up the 1978 Camp David Accords as proof that a U.S.-backed deal can hold.")
+    names = _names(text)
+    assert "2015 deal" not in names and "U.S.-backed deal" not in names
+    assert "Joint Comprehensive Plan of Action" in names
+
+
+def test_a_deal_counted_back_loosely_is_the_dated_deal():
+    text = ("Officials cited the 2015 accord. The framework borrows from the deal struck in this city more "
+            "than a decade ago.")
+    assert _names(text, published="2026-05-01") == {"2015 accord"}

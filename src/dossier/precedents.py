@@ -139,7 +139,7 @@ def _is_proper(tok: Token) -> bool:
     return tok.text[:1].isupper() and tok.pos_ in ("PROPN", "ADJ", "NOUN") and tok.lower_ not in ("the",)
 
 
-def _pattern_name(tok: Token, sent: Sentence) -> tuple[int, int] | None:
+def _pattern_name(tok: Token, sent: Sentence, published_year: int | None = None) -> tuple[int, int] | None:
     """Token range of a named event headed by `tok`, or None."""
     doc = tok.doc
     start = tok.i
@@ -168,21 +168,38 @@ def _pattern_name(tok: Token, sent: Sentence) -> tuple[int, int] | None:
             start -= 2  # "the country's accession to the WTO"
         return start, end
     if not proper:
-        # "the 2021 military coup": a year and plain modifiers are enough for a past event
+        # "the 2021 military coup", "the 2011 influenza-sharing framework": a year and plain modifiers
+        # (hyphenated compounds too) are enough for a past event
         i = tok.i
         while i > sent.span.start and doc[i - 1].pos_ in ("ADJ", "NOUN") and tok.i - i < 2:
             i -= 1
         if i > sent.span.start and _YEAR.fullmatch(doc[i - 1].text):
             return i - 1, end  # "the 2021 military coup", "the 1974 agreement"
-        # "a six-week war in 2020": plain modifiers, then the year
-        if tok.lower_ in HISTORIC_NOUNS and end + 1 < sent.span.end and doc[end].lower_ == "in" \
-                and _YEAR.fullmatch(doc[end + 1].text):
+        i = _hyphenated_start(tok, sent)
+        if i is not None and _YEAR.fullmatch(doc[i - 1].text) and _is_past(int(doc[i - 1].text), published_year):
+            return i - 1, end  # "the 2011 influenza-sharing framework"
+        # "a six-week war in 2020", "a one-day offensive in September 2023": plain modifiers, then the year
+        month = 1 if end + 2 < sent.span.end and doc[end + 1].text in MONTHS else 0
+        if tok.lower_ in HISTORIC_NOUNS and end + 1 + month < sent.span.end and doc[end].lower_ == "in" \
+                and _YEAR.fullmatch(doc[end + 1 + month].text):
             i = tok.i
             if i - 3 >= sent.span.start and doc[i - 2].text in ("-", "–"):
                 i -= 3  # "six-week"
-            return i, end + 2
+            return (i, end + 2 + month) if not month or _is_past(int(doc[end + 2].text), published_year) else None
         return None
     return start, end
+
+
+def _hyphenated_start(tok: Token, sent: Sentence) -> int | None:
+    """Start of one hyphenated modifier right before an event noun ("influenza-sharing", "cash-for-work"),
+    when a year precedes it; else None."""
+    doc, i = tok.doc, tok.i - 1
+    if i <= sent.span.start or not doc[i].text[:1].islower():
+        return None
+    while i - 2 > sent.span.start and doc[i - 1].text in ("-", "–") and not doc[i - 1].whitespace_ \
+            and not doc[i - 2].whitespace_ and doc[i - 2].text[:1].islower():
+        i -= 2
+    return i if i < tok.i - 1 and _YEAR.fullmatch(doc[i - 1].text) else None
 
 
 def _invoked_as(parsed: ParsedArticle, sent: Sentence) -> str:
@@ -252,7 +269,7 @@ def extract_precedents(parsed: ParsedArticle) -> list[Precedent]:
             nxt = doc[tok.i + 1] if tok.i + 1 < sent.span.end else None
             if nxt is not None and nxt.lower_ in HISTORIC_NOUNS | CURRENT_NOUNS:
                 continue  # a modifier of a longer name ("Korean War armistice")
-            rng = _pattern_name(tok, sent)
+            rng = _pattern_name(tok, sent, published_year)
             if rng is None or taken.intersection(range(*rng)):
                 continue
             year = _year_near(sent, rng[0], rng[1], published_year)
@@ -287,13 +304,60 @@ def extract_precedents(parsed: ParsedArticle) -> list[Precedent]:
     return _one_per_event(out)
 
 
+# Kinds of event: a row with no name of its own ("the 2015 deal") is the same event as a known or earlier
+# row of the same kind and year ("Joint Comprehensive Plan of Action", 2015).
+EVENT_CLASSES = {
+    "agreement": {"treaty", "accord", "accords", "agreement", "agreements", "pact", "deal", "protocol", "charter",
+                  "convention", "declaration", "framework", "understanding", "memorandum", "communique",
+                  "communiqué", "settlement", "ceasefire", "truce", "armistice", "trade_deal", "initiative"},
+    "conflict": {"war", "invasion", "offensive", "intervention", "annexation", "occupation", "conflict", "bombing",
+                 "siege", "battle", "strikes", "attack", "massacre", "coup"},
+    "crisis": {"crisis", "embargo", "shock", "crash", "dispute", "standoff", "pandemic", "epidemic", "outbreak"},
+    "meeting": {"summit", "conference", "talks", "meeting", "round"},
+}
+_APPROXIMATE = re.compile(r"\b(?:more than|less than|nearly|almost|about|some|over|decades?)\b", re.I)
+
+
+def _event_class(p: Precedent) -> str | None:
+    words = [w.lower() for w in re.findall(r"[\w’']+", p.name)]
+    for word in [*reversed(words), p.kind]:
+        for cls, members in EVENT_CLASSES.items():
+            if word in members:
+                return cls
+    return None
+
+
+def _year_slack(p: Precedent) -> int:
+    """How far a year counted back from publication may be off: "more than a decade ago" is loose."""
+    if not re.search(r"\b(?:ago|earlier)\b", p.name):
+        return 0
+    return 3 if _APPROXIMATE.search(p.name) else 1
+
+
+def _own_name(p: Precedent) -> bool:
+    """A name with a proper word of its own ("Bishkek ceasefire"); "U.S.-backed deal" has none."""
+    return any(w[:1].isupper() and not re.search(r"[-–][a-z]+$", w) for w in _YEAR.sub("", p.name).split())
+
+
 def _one_per_event(found: list[Precedent]) -> list[Precedent]:
-    """"another Munich, a reference to the 1938 agreement": one event named twice in a sentence is one
-    row, the one the knowledge base knows."""
+    """One event, one row. "another Munich, a reference to the 1938 agreement": an event named twice in
+    a sentence is the row the knowledge base knows; "the 2015 deal" after the knowledge base's 2015
+    accord, or "the deal struck here more than a decade ago" after "the 2015 accord", is the same event."""
     known = [p for p in found if p.source == "knowledge base"]
-    return [p for p in found if p.source == "knowledge base" or p.year is None
-            or any(w[:1].isupper() for w in _YEAR.sub("", p.name).split())  # a name of its own
-            or not any(k.sentence_id == p.sentence_id and k.year == p.year for k in known)]
+    kept: list[Precedent] = []
+    for p in found:
+        if p.source != "knowledge base" and p.year is not None:
+            cls = _event_class(p)
+            borrowed = not _YEAR.search(p.name)  # its year is the sentence's, perhaps the known event's
+            if not _own_name(p) and any(k.sentence_id == p.sentence_id and k.year == p.year
+                                        and (borrowed or _event_class(k) == cls) for k in known):
+                continue
+            same = [k for k in (*known, *kept) if k is not p and k.year is not None and cls is not None
+                    and _event_class(k) == cls and abs(k.year - p.year) <= max(_year_slack(p), _year_slack(k))]
+            if same and not _own_name(p):
+                continue
+        kept.append(p)
+    return kept
 
 
 def _anchored_events(sent: Sentence, taken: set[int], published_year: int | None) -> list[tuple[int, int, int]]:
