@@ -99,3 +99,19 @@ def test_a_deal_counted_back_loosely_is_the_dated_deal():
     text = ("Officials cited the 2015 accord. The framework borrows from the deal struck in this city more "
             "than a decade ago.")
     assert _names(text, published="2026-05-01") == {"2015 accord"}
+
+
+def test_an_agreement_reached_at_a_past_date_is_a_precedent():
+    text = ("Officials see a different precedent: the understanding reached in Brasilia in March 2019. "
+            "The current pause echoes a truce struck in Lima in May last year. "
+            "Officials cited the Andean Grain Initiative, the deal signed in Quito in July 2022.")
+    precedents = tables_for(text, published="2026-05-01").precedents
+    years = dict(zip(precedents["name"], precedents["year"], strict=True))
+    assert years["understanding reached in Brasilia in March 2019"] == 2019
+    assert years["truce struck in Lima in May last year"] == 2025
+    assert not any(n.startswith("deal signed in Quito") for n in years)  # a gloss of a named event
+
+
+def test_an_agreement_reached_this_year_is_the_news_not_a_precedent():
+    text = "The accord reached in Geneva in March 2026 takes effect next week."
+    assert tables_for(text, published="2026-05-01").precedents.empty

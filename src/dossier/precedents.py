@@ -367,28 +367,42 @@ def _anchored_events(sent: Sentence, taken: set[int], published_year: int | None
     for tok in sent.span:
         if tok.i in taken or tok.lower_ not in ANCHORED_NOUNS or tok.pos_ != "NOUN":
             continue
+        if tok.dep_ == "appos" and tok.head.i in taken:
+            continue  # "the Grain Initiative, the deal signed in Istanbul in 2022": a gloss of a known event
         phrase = [t for t in tok.subtree if t.i >= tok.i - 4]
         start = min(t.i for t in phrase)
-        while start < tok.i and (doc[start].is_punct or doc[start].dep_ in ("det", "case")
+        while start < tok.i and (doc[start].is_punct or doc[start].dep_ in ("det", "case", "cc")
                                  or (doc[start].dep_ == "poss" and doc[start].pos_ == "PRON")):
             start += 1  # "the donors' meeting" keeps "donors'", "its meeting" does not keep "its"
-        text_end = _time_anchor_end(tok, sent)
+        text_end = _time_anchor_end(tok, sent, published_year)
         if text_end is None or taken.intersection(range(start, text_end)):
             continue
         span = doc[start:text_end]
-        year = relative_year(span.text, published_year)
+        own = _YEAR.search(span.text)
+        year = int(own.group(1)) if own else relative_year(span.text, published_year)
+        if year is None and published_year and span.text.endswith("last year"):
+            year = published_year - 1
         if year and (published_year is None or year < published_year):
             found.append((start, text_end, year))
     return found
 
 
-def _time_anchor_end(noun: Token, sent: Sentence) -> int | None:
-    """End of "<noun> [struck|held|signed ...] [in Oslo] a decade ago": the first "ago" or "earlier"
-    within a dozen words, with at most one verb (a participle) and no clause break in between."""
+def _time_anchor_end(noun: Token, sent: Sentence, published_year: int | None = None) -> int | None:
+    """End of "<noun> [struck|held|signed ...] [in Oslo] a decade ago" (or "... in January 2023", "... in
+    May last year"): the first such past time within a dozen words, with at most one verb (a participle)
+    and no clause break in between."""
+    doc = sent.span.doc
     verbs = 0
-    for t in sent.span.doc[noun.i + 1:min(noun.i + 14, sent.span.end)]:
+    for t in doc[noun.i + 1:min(noun.i + 14, sent.span.end)]:
         if t.lower_ in ("ago", "earlier"):
             return t.i + 1
+        if t.lower_ == "in" and verbs:  # "reached at the White House in January 2023"
+            j = t.i + 1 + (t.i + 2 < sent.span.end and doc[t.i + 1].text in MONTHS)
+            if j < sent.span.end and _YEAR.fullmatch(doc[j].text) and _is_past(int(doc[j].text), published_year):
+                return j + 1
+            if j + 1 < sent.span.end and doc[j].lower_ == "last" and doc[j + 1].lower_ == "year" \
+                    and doc[t.i + 1].text in MONTHS:
+                return j + 2  # "in May last year"
         if (t.is_punct and t.text not in ("-", "–")) or t.lower_ in ("and", "but", "while", "because"):
             return None
         if t.pos_ in ("VERB", "AUX") and t.lower_ not in ("was", "were", "had", "has", "been"):
