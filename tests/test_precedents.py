@@ -115,3 +115,18 @@ def test_an_agreement_reached_at_a_past_date_is_a_precedent():
 def test_an_agreement_reached_this_year_is_the_news_not_a_precedent():
     text = "The accord reached in Geneva in March 2026 takes effect next week."
     assert tables_for(text, published="2026-05-01").precedents.empty
+
+
+def test_a_past_action_counted_back_in_years_is_an_event():
+    text = ("Peru, which began the row when it seized Chilean boats nearly three decades ago, welcomed the deal. "
+            "The OAS first imposed a fishing quota four years ago, but it lost its bite.")
+    precedents = tables_for(text, published="2026-05-01").precedents
+    years = dict(zip(precedents["name"], precedents["year"], strict=True))
+    assert years["seized Chilean boats nearly three decades ago"] == 1996
+    assert years["OAS first imposed a fishing quota four years ago"] == 2022
+
+
+def test_recent_actions_and_old_remarks_are_not_events():
+    text = ("The minister visited Lima a year ago. Okafor said four years ago that talks would fail. "
+            "Prices rose two months ago.")
+    assert tables_for(text, published="2026-05-01").precedents.empty

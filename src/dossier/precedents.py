@@ -289,6 +289,10 @@ def extract_precedents(parsed: ParsedArticle) -> list[Precedent]:
         for start, end, year in _glossed_schemes(sent, taken, published_year):
             taken.update(range(start, end))
             add(sent, start, end, doc[start:end].text, year, "scheme", "pattern")
+        for start, end, year in _ago_clauses(sent, taken, published_year):
+            taken.update(range(start, end))
+            name = doc[start:end].text
+            add(sent, start, end, name, year, "event", "pattern")
         for start, end, name, year in _when_events(sent, taken, published_year):
             taken.update(range(start, end))
             add(sent, start, end, name, year, "event", "pattern", name=name)
@@ -542,3 +546,43 @@ def _place_names() -> frozenset[str]:
     for c in kb.countries():
         names.update((c.name, *c.aliases, *c.capitals))
     return frozenset(names)
+
+
+def _ago_clauses(sent: Sentence, taken: set[int], published_year: int | None) -> list[tuple[int, int, int]]:
+    """"it withheld bird flu samples nearly two decades ago", "the G7 first imposed a $60 cap three years
+    ago", "the phrase first adopted in Dubai three years ago": a past action dated at least two years back
+    is an event; named from its subject (a pronoun dropped) or the noun it qualifies, to the time."""
+    from dossier import lexicon
+
+    doc, found = sent.span.doc, []
+    base = sent.span.start_char
+    reporting = lexicon.load("reporting_verbs")
+    for match in RELATIVE_YEAR.finditer(sent.text):
+        year = relative_year(match.group(0), published_year)
+        time = doc.char_span(base + match.start(), base + match.end(), alignment_mode="expand")
+        if year is None or time is None or published_year - year < 2 or taken.intersection(range(time.start,
+                                                                                                   time.end)):
+            continue
+        verb = time[-1]
+        for _ in range(3):
+            if verb.pos_ == "VERB" or verb.head is verb:
+                break
+            verb = verb.head
+        if verb.tag_ not in ("VBD", "VBN") or verb.i >= time.start or verb.lemma_ in reporting:
+            continue
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None)
+        if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and verb.head.i < verb.i:
+            start = min([verb.head.i, *(c.i for c in verb.head.children if c.dep_ in ("compound", "amod", "nummod")
+                                        and c.i < verb.head.i)])  # "the phrase first adopted in Dubai"
+        elif subject is not None and subject.pos_ in ("PROPN", "NOUN"):
+            start = subject.left_edge.i  # "the G7 first imposed ..."
+        else:
+            start = verb.i  # "it withheld ...": the pronoun says nothing
+        while start < verb.i and doc[start].dep_ in ("det", "poss") and doc[start].pos_ in ("DET", "PRON"):
+            start += 1
+        end = time.end
+        if end - start > 18 or taken.intersection(range(start, end)) \
+                or any(t.text in (",", ";", ":", "(", ")", "“", "”", '"') for t in doc[start:end]):
+            continue
+        found.append((start, end, year))
+    return found
