@@ -130,3 +130,11 @@ def test_recent_actions_and_old_remarks_are_not_events():
     text = ("The minister visited Lima a year ago. Okafor said four years ago that talks would fail. "
             "Prices rose two months ago.")
     assert tables_for(text, published="2026-05-01").precedents.empty
+
+
+def test_the_event_the_lead_reports_is_not_a_precedent():
+    text = ("Member states adopted the Paris Agreement on Wednesday after three years of talks. "
+            "Delegates said it would fare better than the 2009 Copenhagen Accord.")
+    names = _names(text, published="2015-12-12")
+    assert "Paris Agreement" not in names
+    assert any("Copenhagen" in n for n in names)

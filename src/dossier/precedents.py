@@ -305,7 +305,14 @@ def extract_precedents(parsed: ParsedArticle) -> list[Precedent]:
                 add(sent, start, end, surface, int(surface), "invocation", "pattern", invoked_as)
             else:
                 add(sent, start, end, surface, None, "invocation", "pattern", invoked_as)
-    return _one_per_event(out)
+    lead = parsed.body[0].index if parsed.body else -1
+    return _one_per_event([p for p in out if not _is_the_news(p, lead, published_year)])
+
+
+def _is_the_news(p: Precedent, lead: int, published_year: int | None) -> bool:
+    """An event of the publication year named in the lead sentence is what the article reports
+    ("member states adopted the pandemic agreement"), not a precedent it invokes."""
+    return p.sentence_id == lead and published_year is not None and p.year is not None and p.year >= published_year
 
 
 # Kinds of event: a row with no name of its own ("the 2015 deal") is the same event as a known or earlier
