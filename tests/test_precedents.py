@@ -138,3 +138,16 @@ def test_the_event_the_lead_reports_is_not_a_precedent():
     names = _names(text, published="2015-12-12")
     assert "Paris Agreement" not in names
     assert any("Copenhagen" in n for n in names)
+
+
+def test_an_event_owned_by_a_past_year_and_a_past_election():
+    text = ("She called it unfinished business from last year's conference in Lusaka. "
+            "Few want a repeat of the stalemate that followed the 2018 election.")
+    precedents = tables_for(text, published="2026-05-01").precedents
+    years = dict(zip(precedents["name"], precedents["year"], strict=True))
+    assert years["last year's conference in Lusaka"] == 2025
+    assert years["2018 election"] == 2018
+
+
+def test_this_years_election_is_the_news():
+    assert _names("Parties began coalition talks after the 2026 election.", published="2026-05-01") == set()

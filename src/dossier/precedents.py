@@ -32,7 +32,7 @@ HISTORIC_NOUNS = {*FOUNDING_NOUNS,
 CURRENT_NOUNS = {"summit", "conference", "treaty", "accord", "accords", "agreement", "agreements", "pact",
                  "protocol", "charter", "convention", "declaration", "ceasefire", "truce", "deal", "plan",
                  "talks", "referendum", "communique", "communiqué", "framework", "round", "act", "resolution",
-                 "process", "initiative", "understanding"}
+                 "process", "initiative", "understanding", "election", "elections"}
 PAST_MARKERS = re.compile(r"\b(last (?:week|month|year|spring|summer|autumn|fall|winter|January|February|March|"
                           r"April|May|June|July|August|September|October|November|December)|"
                           r"years? ago|months? ago|decades? ago|previous|earlier|"
@@ -66,6 +66,10 @@ ANCHORED_NOUNS = {"meeting", "talks", "conference", "summit", "deal", "agreement
                   "pact", "treaty", "declaration", "earthquake", "embargo", "goal", "process", "ceasefire",
                   "truce", "framework", "round", "convention", "plan", "protocol", "charter", "settlement",
                   "package", "bailout", "crisis", "war", "standoff", "dispute", "resolution", "understanding"}
+# "last year's conference in Belém": an event owned by a past year.
+LAST_YEARS = tuple(re.compile(rf"\b(last year|(?:1[5-9]|20)\d\d)[’']s {modifier}([a-z]+)\b"
+                              r"(?: (?:in|at) [A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)?")
+                   for modifier in ("", r"[a-z][\w-]* "))
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
 _MONTH = "|".join(MONTHS)
@@ -289,6 +293,9 @@ def extract_precedents(parsed: ParsedArticle) -> list[Precedent]:
         for start, end, year in _glossed_schemes(sent, taken, published_year):
             taken.update(range(start, end))
             add(sent, start, end, doc[start:end].text, year, "scheme", "pattern")
+        for start, end, year in _last_years(sent, taken, published_year):
+            taken.update(range(start, end))
+            add(sent, start, end, doc[start:end].text, year, "event", "pattern")
         for start, end, year in _ago_clauses(sent, taken, published_year):
             taken.update(range(start, end))
             name = doc[start:end].text
@@ -592,4 +599,23 @@ def _ago_clauses(sent: Sentence, taken: set[int], published_year: int | None) ->
                 or any(t.text in (",", ";", ":", "(", ")", "“", "”", '"') for t in doc[start:end]):
             continue
         found.append((start, end, year))
+    return found
+
+
+def _last_years(sent: Sentence, taken: set[int], published_year: int | None) -> list[tuple[int, int, int]]:
+    """"last year's conference in Belém", "2019's summit": an event noun owned by a past year, with its
+    place when it has one."""
+    doc, found = sent.span.doc, []
+    base = sent.span.start_char
+    for match in (m for pattern in LAST_YEARS for m in pattern.finditer(sent.text)):
+        if match.group(2).lower() not in ANCHORED_NOUNS | HISTORIC_NOUNS | CURRENT_NOUNS:
+            continue
+        own = _YEAR.match(match.group(1))
+        year = int(own.group(1)) if own else published_year - 1 if published_year else None
+        span = doc.char_span(base + match.start(), base + match.end(), alignment_mode="expand")
+        if year is None or span is None or not _is_past(year, published_year) \
+                or taken.intersection(range(span.start, span.end)) \
+                or any(s < span.end and span.start < e for s, e, _ in found):
+            continue
+        found.append((span.start, span.end, year))
     return found
