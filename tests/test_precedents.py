@@ -151,3 +151,12 @@ def test_an_event_owned_by_a_past_year_and_a_past_election():
 
 def test_this_years_election_is_the_news():
     assert _names("Parties began coalition talks after the 2026 election.", published="2026-05-01") == set()
+
+
+def test_framings_in_the_sentence_decide_how_a_precedent_is_invoked():
+    text = ("Negotiators modelled the customs chapter on the 1992 Andean Trade Accord. "
+            "Farmers fear a repeat of the 2003 Lima Pact, which was torn up within a year. "
+            "Mediators cite the 1999 Quito Agreement as proof that rivals can settle.")
+    precedents = tables_for(text, published="2026-05-01").precedents
+    invoked = {row.year: row.invoked_as for row in precedents.itertuples()}
+    assert invoked == {1992: "model", 2003: "cautionary", 1999: "model"}

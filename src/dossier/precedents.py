@@ -43,7 +43,15 @@ MODEL_CUES = re.compile(r"\b(model|inspir\w*|example|blueprint|template|success\
 CAUTION_CUES = re.compile(r"\b(violat\w*|broke|broken|breach\w*|fail\w*|collaps\w*|warning|cautionary|"
                           r"mistake\w*|betray\w*|reneg\w*|abandon\w*|fell apart|unravel\w*|torn up|tore up|"
                           r"withdr[ae]w\w*|ignored|never again|disaster\w*|humiliat\w*|debacle|trap|"
-                          r"flaw\w*|scrapped|reneged|lapsed|undermin\w*|empty promises?)\b", re.I)
+                          r"flaw\w*|scrapped|reneged|lapsed|undermin\w*|empty promises?|"
+                          r"halted|cut off|soar\w*|quadrupl\w*|shortages?|record highs?)\b", re.I)
+# Framings that decide on their own when the precedent's own sentence uses them ("held up X as proof
+# that ...", "modelled on X", "a repeat of X", "X had promised ... that never materialised").
+MODEL_FRAMES = re.compile(r"\b(as (?:a |the |their |its )?(?:model|proof|example|blueprint|template)|"
+                          r"modell?ed (?:[\w-]+ ){0,4}?on|closer parallel|(?:can|could) work|paved the way|"
+                          r"laid the (?:groundwork|foundations?))\b", re.I)
+CAUTION_FRAMES = re.compile(r"\b(a repeat of|never again|never materiali[sz]ed|than promised|fell (?:well )?short|"
+                            r"cautioned|skeptics?|sceptics?|warn(?:ed|ing|s)? (?:of|against)|deepened)\b", re.I)
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
@@ -207,6 +215,9 @@ def _hyphenated_start(tok: Token, sent: Sentence) -> int | None:
 
 
 def _invoked_as(parsed: ParsedArticle, sent: Sentence) -> str:
+    model, caution = len(MODEL_FRAMES.findall(sent.text)), len(CAUTION_FRAMES.findall(sent.text))
+    if model != caution:
+        return "model" if model > caution else "cautionary"
     window = [s for s in parsed.sentences[max(0, sent.index - 1):sent.index + 3] if s.block == sent.block]
     model = caution = 0.0
     for s in window:
