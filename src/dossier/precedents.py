@@ -1,8 +1,14 @@
 """Stage 4a: historical events, treaties and agreements the article invokes, and how.
 
-Two sources: a knowledge base of well-known events (with their years), and a pattern for
-named events it does not know: proper modifiers or a year before an event noun
-("the 1985 Plaza Accord", "Moscow's 2014 Crimea annexation"), or "Treaty of X".
+Two sources: a knowledge base of well-known events (with their years), and patterns for
+events it does not know: proper modifiers or a year before an event noun ("the 1985 Plaza
+Accord", "the 2011 influenza-sharing framework"), or "Treaty of X"; an agreement dated in the
+past ("the accord reached in Geneva in November 2013", "the deal struck here a decade ago");
+a past time and what happened then ("January 2009, when a pricing dispute ... cut off
+supplies"); a name glossed as a scheme set up in a past year ("COVAX, the scheme launched in
+2020"); a past action counted back in years ("withheld samples two decades ago"); and a name
+invoked for its event ("another Munich", "a new CoCom"). Events of the news itself (this
+year's, in the lead) are not precedents, and one event named twice is one row.
 """
 
 from __future__ import annotations
