@@ -74,7 +74,7 @@ IN_SESSION = $(PY) -m dossier session -- $(MAKE) --no-print-directory
 # What each stage's output depends on: its notebook, the package modules it runs, its data.
 D := src/dossier
 CORE_SRC := $(addprefix $(D)/,__init__.py paths.py io.py tables.py errors.py extract.py nlp.py grammar.py schema.py \
-              lab.py engine.py runner.py components.py lexicon/__init__.py) \
+              lab.py engine.py runner.py components.py settings.py lexicon/__init__.py) \
             $(wildcard $(D)/lexicon/data/*) \
             $(wildcard $(D)/ingest/*.py)
 KB_SRC := $(D)/kb/__init__.py $(addprefix $(D)/kb/data/,countries.csv organizations.csv titles.csv regions.csv)
