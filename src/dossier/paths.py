@@ -296,6 +296,16 @@ def _make_rules(articles: list[Path]) -> str:
     return "\n".join([f"ALL_REPORTS := {' '.join(targets)}", ".PHONY: $(ALL_REPORTS)", *lines]) + "\n"
 
 
+def _stage_rules() -> str:
+    """Make variables naming what each stage writes, from the table contract (dossier.schema), so
+    the Makefile never lists a table by hand: OUT_<stage> per stage, TABLE_FILES for all tables."""
+    from dossier.schema import TABLES, stage_outputs
+
+    lines = [f"OUT_{stage} := {' '.join(stage_outputs(stage))}" for stage in STAGES]
+    lines.append(f"TABLE_FILES := {' '.join(spec.file for spec in TABLES.values())}")
+    return "\n".join(lines) + "\n"
+
+
 def _fail(message: str) -> int:
     print(f"dossier: error: {message}", file=sys.stderr)
     return 1
@@ -337,13 +347,16 @@ def main(argv: list[str]) -> int:
     if command == "make-rules" and not args:
         sys.stdout.write(_make_rules(raw_articles()))
         return 0
+    if command == "stage-rules" and not args:
+        sys.stdout.write(_stage_rules())
+        return 0
     if command == "skipped" and not args:
         reasons = skipped_articles()
         for reason in reasons:
             print(f"dossier: {reason}", file=sys.stderr)
         return 1 if reasons else 0
     print("usage: python -m dossier.paths slug|explain PATH | probe PATH [PROCESSED] | stamp PATH STAMP | "
-          "lock FILE -- COMMAND... | make-rules | skipped", file=sys.stderr)
+          "lock FILE -- COMMAND... | make-rules | stage-rules | skipped", file=sys.stderr)
     return 2
 
 
