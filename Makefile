@@ -66,6 +66,14 @@ ARTICLE_DEP := $(or $(ARTICLE_BAD),$(PROCESSED_DIR)/$(SLUG)/source.sha256)
 
 P := $(PROCESSED_DIR)/$(SLUG)
 R := $(REPORTS_DIR)/$(SLUG)
+
+# What each stage writes (OUT_<stage>) and every table file (TABLE_FILES) come from the table
+# contract, src/dossier/schema.py: regenerated only when it (or the helper writing it) changes.
+STAGE_RULES := $(BUILD_DIR)/stages.mk
+$(STAGE_RULES): src/dossier/schema.py src/dossier/paths.py
+	@mkdir -p $(@D)
+	@$(PATHS_TOOL) stage-rules > $@.tmp && mv $@.tmp $@
+include $(STAGE_RULES)
 STAGE = $(PY) -m dossier stage $(1) --slug $(SLUG) --article="$$ARTICLE"
 # `report` and `tables` run the inner Make inside a session: the stages it finds stale hand
 # themselves to one kernel (one start-up, one import of each library per article).
@@ -74,7 +82,7 @@ IN_SESSION = $(PY) -m dossier session -- $(MAKE) --no-print-directory
 # What each stage's output depends on: its notebook, the package modules it runs, its data.
 D := src/dossier
 CORE_SRC := $(addprefix $(D)/,__init__.py paths.py io.py tables.py errors.py extract.py nlp.py grammar.py schema.py \
-              lab.py lexicon/__init__.py) \
+              lab.py engine.py runner.py components.py settings.py lexicon/__init__.py) \
             $(wildcard $(D)/lexicon/data/*) \
             $(wildcard $(D)/ingest/*.py)
 KB_SRC := $(D)/kb/__init__.py $(addprefix $(D)/kb/data/,countries.csv organizations.csv titles.csv regions.csv)
@@ -122,7 +130,8 @@ report-locked: $(R)/report.pdf
 tables: $(ARTICLE_BAD) | $(STAMP) ## build only the tables of ARTICLE in data/processed/<slug>/
 	$(LOCKED) tables-locked
 
-tables-locked: $(P)/pledges.csv $(P)/precedents.csv $(P)/timeline.csv $(P)/quotes.csv
+TABLES := $(addprefix $(P)/,$(TABLE_FILES))
+tables-locked: $(TABLES)
 	@echo "dossier: tables ready in $(P)/"
 
 bad-article:
@@ -132,29 +141,27 @@ bad-article:
 $(P)/source.sha256:
 	@$(PATHS_TOOL) stamp "$$ARTICLE" $@
 
-$(P)/article.json $(P)/sentences.csv $(P)/parse.spacy &: $(ARTICLE_DEP) $(NB)/01_ingest.ipynb \
-		$(CORE_SRC) | $(STAMP)
+$(addprefix $(P)/,$(OUT_01_ingest)) &: $(ARTICLE_DEP) $(NB)/01_ingest.ipynb $(CORE_SRC) | $(STAMP)
 	@$(call STAGE,01_ingest)
 
-$(P)/actors.csv $(P)/mentions.csv &: $(P)/article.json $(P)/parse.spacy $(NB)/02_actors.ipynb $(ACTORS_SRC) | $(STAMP)
+$(addprefix $(P)/,$(OUT_02_actors)) &: $(P)/article.json $(P)/parse.spacy $(NB)/02_actors.ipynb $(ACTORS_SRC) \
+		| $(STAMP)
 	@$(call STAGE,02_actors)
 
-$(P)/pledges.csv $(P)/statements.csv $(P)/quotes.csv &: $(P)/parse.spacy $(P)/actors.csv $(P)/mentions.csv \
+$(addprefix $(P)/,$(OUT_03_commitments)) &: $(P)/parse.spacy $(addprefix $(P)/,$(OUT_02_actors)) \
 		$(NB)/03_commitments.ipynb $(COMMIT_SRC) | $(STAMP)
 	@$(call STAGE,03_commitments)
 
-$(P)/precedents.csv $(P)/timeline.csv &: $(P)/parse.spacy $(P)/actors.csv $(P)/mentions.csv \
+$(addprefix $(P)/,$(OUT_04_precedents)) &: $(P)/parse.spacy $(addprefix $(P)/,$(OUT_02_actors)) \
 		$(NB)/04_precedents.ipynb $(PRECEDENT_SRC) | $(STAMP)
 	@$(call STAGE,04_precedents)
 
-TABLES := $(addprefix $(P)/,sentences.csv actors.csv mentions.csv pledges.csv statements.csv quotes.csv \
-            precedents.csv timeline.csv)
 $(R)/report.html $(R)/report.pdf &: $(P)/article.json $(TABLES) $(NB)/05_report.ipynb $(REPORT_SRC) | $(STAMP)
 	@$(call STAGE,05_report)
 
 # Every output is written atomically by its stage; Make must never delete one on Ctrl-C or
 # SIGTERM (it would otherwise remove the good report.html of a grouped target).
-.PRECIOUS: $(P)/source.sha256 $(P)/article.json $(P)/sentences.csv $(P)/parse.spacy $(TABLES) \
+.PRECIOUS: $(P)/source.sha256 $(addprefix $(P)/,$(OUT_01_ingest)) $(TABLES) \
            $(R)/report.html $(R)/report.pdf
 
 ifneq ($(filter reports,$(MAKECMDGOALS)),)

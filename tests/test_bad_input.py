@@ -16,9 +16,10 @@ from pathlib import Path
 import pytest
 
 from dossier.errors import DossierError
-from dossier.ingest.article import MAX_CHARS, load_article
+from dossier.ingest.article import load_article
 from dossier.paths import ROOT, article_slug
 from dossier.report.fragments import table, title_block
+from dossier.settings import current
 
 ENGLISH = ("The European Union and Japan signed a trade agreement on Tuesday, cutting tariffs on cars. "
            "Officials said the deal would take effect next year, and Tokyo pledged to open its rice market.\n")
@@ -136,7 +137,7 @@ def test_page_without_an_article_body(tmp_path):
 
 def test_a_huge_article_is_refused_with_the_limit(tmp_path):
     path = write(tmp_path, "huge.txt", (ENGLISH * (1_000_000 // len(ENGLISH) + 1)).encode())
-    with pytest.raises(DossierError, match=f"at most {MAX_CHARS:,}"):
+    with pytest.raises(DossierError, match=f"at most {current().max_article_chars:,}"):
         load_article(path)
 
 

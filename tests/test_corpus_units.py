@@ -107,12 +107,12 @@ def test_plan_skips_unchanged_articles_and_drops_changed_and_deleted_ones():
 
 
 def test_rows_link_to_the_article_report_at_the_evidence_sentence(tmp_path, monkeypatch):
-    from dossier import paths
+    from dossier import settings
     from dossier.corpus import links
     from dossier.corpus.data import CorpusData, report_dir
 
-    monkeypatch.setattr(paths, "DATA_PROCESSED", tmp_path / "processed")
-    monkeypatch.setattr(paths, "REPORTS", tmp_path / "reports")
+    monkeypatch.setattr(settings, "_current", settings.Settings.from_env(
+        {"DOSSIER_PROCESSED_DIR": str(tmp_path / "processed"), "DOSSIER_REPORTS_DIR": str(tmp_path / "reports")}))
     source = tmp_path / "corpus" / "story.txt"
     source.parent.mkdir()
     source.write_text("x")

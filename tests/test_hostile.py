@@ -352,7 +352,10 @@ def test_extreme_paragraphs_stay_under_one_gib(kind):
 
 
 def test_a_long_paragraph_is_read_in_bounded_pieces():
-    from dossier.ingest.segment import MAX_BLOCK_CHARS, split_long
+    from dossier.ingest.segment import split_long
+    from dossier.settings import current
+
+    MAX_BLOCK_CHARS = current().max_block_chars
 
     sentences = " ".join(f"Sentence {i} says the deal was good." for i in range(5000))
     pieces = split_long(sentences)

@@ -66,3 +66,27 @@ def test_a_stored_parse_is_read_once_until_its_files_change(tmp_path):
     assert second is not first
     assert json.loads((folder / "article.json").read_text())["text"] == second.article.text
     assert "Ishiba" in second.article.text
+
+
+def _resident_mib() -> float:
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def test_300_parses_and_extractions_of_one_article_keep_memory_flat():
+    """A kernel or corpus worker lives for many articles: after warm-up, parsing and extracting
+    the same text again must not grow the process (the string store, matcher caches, stored parses)."""
+    import gc
+
+    from dossier.runner import extract_all
+
+    article = Article.from_text(TEXTS[0], slug="same", published="2025-03-14")
+    for _ in range(30):  # warm-up: the model's and the matchers' first allocations
+        extract_all(nlp.parse(article))
+    gc.collect()
+    before, strings = _resident_mib(), len(nlp.load_pipeline().vocab.strings)
+    for _ in range(270):
+        extract_all(nlp.parse(article))
+    gc.collect()
+    assert len(nlp.load_pipeline().vocab.strings) == strings
+    assert _resident_mib() - before < 3.0

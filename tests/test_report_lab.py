@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import json
 
-from dossier.lab import SCRATCH, clean_notebook, stage_paths
-from dossier.paths import DATA_PROCESSED, DATA_RAW, NOTEBOOKS
+from dossier.lab import clean_notebook, stage_paths
+from dossier.settings import current
+
+DATA_PROCESSED, DATA_RAW, NOTEBOOKS = current().processed_dir, current().raw_dir, current().notebooks_dir
 
 
 def test_in_lab_the_article_name_decides_every_path_and_output_goes_to_scratch():
@@ -14,7 +16,7 @@ def test_in_lab_the_article_name_decides_every_path_and_output_goes_to_scratch()
     assert paths.slug == "my-article"
     assert paths.article_path == str(DATA_RAW / "My Article.txt")
     assert paths.processed_dir == str(DATA_PROCESSED / "my-article")
-    assert paths.output_dir == str(SCRATCH / "my-article")
+    assert paths.output_dir == str(current().lab_dir / "my-article")
     assert not str(paths.output_dir).startswith(str(DATA_PROCESSED))
 
 

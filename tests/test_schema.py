@@ -51,3 +51,18 @@ def test_stage_outputs_come_from_the_schema():
     assert stage_outputs("03_commitments") == ("pledges.csv", "statements.csv", "quotes.csv")
     assert set(stage_outputs("01_ingest")) == {"article.json", "parse.spacy", "sentences.csv"}
     assert {spec.stage for spec in TABLES.values()} == {"01_ingest", "02_actors", "03_commitments", "04_precedents"}
+
+
+def test_the_makefile_takes_every_stage_output_from_the_schema():
+    """No table file is named in the Makefile: its stage rules come from `paths stage-rules`."""
+    import re
+    import subprocess
+    import sys
+
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    by_hand = [name for name in TABLES if re.search(rf"(?:\$\(P\)/|[\s,]){name}\.csv\b", makefile)]
+    assert by_hand == []  # kb/data/precedents.csv is knowledge, not a table
+    rules = subprocess.run([sys.executable, "-S", "-m", "dossier.paths", "stage-rules"], capture_output=True,
+                           text=True, check=True, env={"PYTHONPATH": str(ROOT / "src")}).stdout
+    assert f"OUT_03_commitments := {' '.join(stage_outputs('03_commitments'))}\n" in rules
+    assert f"TABLE_FILES := {' '.join(spec.file for spec in TABLES.values())}\n" in rules

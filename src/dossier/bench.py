@@ -18,11 +18,16 @@ import tempfile
 import time
 from pathlib import Path
 
-from dossier.paths import DATA_RAW, NOTEBOOKS, ROOT, STAGES
+from dossier.paths import ROOT, STAGES
+from dossier.settings import current as current_settings
 from dossier.stages import stage_timings
 
-FOUNDING = DATA_RAW / "putin-warns-foreign-troops.txt"
+FOUNDING_NAME = "putin-warns-foreign-troops.txt"
 EVAL_ARTICLES = ROOT / "eval" / "articles"
+
+
+def founding_article() -> Path:
+    return current_settings().raw_dir / FOUNDING_NAME
 
 
 def _children_cpu() -> float:
@@ -33,7 +38,7 @@ def _children_cpu() -> float:
 def _make(work: Path, notebooks: Path, *extra: str) -> tuple[float, float]:
     """Wall time and CPU time (every process of the run) of one `make report`."""
     started, cpu = time.perf_counter(), _children_cpu()
-    run = subprocess.run(["make", "--no-print-directory", "report", f"ARTICLE={FOUNDING}", f"NB={notebooks}",
+    run = subprocess.run(["make", "--no-print-directory", "report", f"ARTICLE={founding_article()}", f"NB={notebooks}",
                           f"PROCESSED_DIR={work}/processed", f"REPORTS_DIR={work}/reports", *extra],
                          cwd=ROOT, capture_output=True, text=True, env=_as_typed_by_a_user())
     if run.returncode:
@@ -53,7 +58,7 @@ def _empty_notebooks(folder: Path) -> Path:
 
     folder.mkdir(parents=True)
     for stage in STAGES:
-        nb = json.loads((NOTEBOOKS / f"{stage}.ipynb").read_text(encoding="utf-8"))
+        nb = json.loads((current_settings().notebooks_dir / f"{stage}.ipynb").read_text(encoding="utf-8"))
         params = next(c for c in nb["cells"] if "parameters" in c.get("metadata", {}).get("tags", []))
         touch = {"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [],
                  "source": f"for name in {OUTPUTS[stage]!r}:\n    open(f'{{output_dir}}/{{name}}', 'w').close()"}
@@ -101,19 +106,20 @@ print(json.dumps({{"chars": len(text), "parse": parsed_at - started, "rules": ti
 
 
 def bench() -> None:
-    runs = int(os.environ.get("DOSSIER_BENCH_RUNS", "5"))
+    runs = current_settings().bench_runs
+    founding = founding_article()
     real: list[dict[str, tuple[float, float]]] = []
     empty: list[dict[str, tuple[float, float]]] = []
     load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="dossier-bench-") as tmp:
         base = Path(tmp)
         notebooks = base / "notebooks"
-        subprocess.run(["cp", "-r", str(NOTEBOOKS), str(notebooks)], check=True)
+        subprocess.run(["cp", "-r", str(current_settings().notebooks_dir), str(notebooks)], check=True)
         empty_notebooks = _empty_notebooks(base / "empty-notebooks")
         stages: list[dict[str, float]] = []
         for run in range(runs):  # alternate, so a busy moment of the machine hits both alike
             real.append(_pipeline_runs(notebooks, base / f"real-{run}"))
-            stages.append(stage_timings(base / f"real-{run}" / "reports" / FOUNDING.stem))
+            stages.append(stage_timings(base / f"real-{run}" / "reports" / founding.stem))
             empty.append(_pipeline_runs(empty_notebooks, base / f"empty-{run}"))
     peak_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     extraction = {chars: [_extraction_seconds(chars) for _ in range(max(1, runs // 2))]
@@ -124,7 +130,7 @@ def bench() -> None:
     def median(rows: list[dict[str, tuple[float, float]]], key: str, which: int) -> float:
         return statistics.median(r[key][which] for r in rows)
 
-    print(f"Dossier bench: the founding article ({FOUNDING.name}), median of {runs} runs; "
+    print(f"Dossier bench: the founding article ({founding.name}), median of {runs} runs; "
           "baseline: the same pipeline with empty stage notebooks, measured in the same run")
     print(f"  (load average {load_before:.1f} before, {load_after:.1f} after, on {os.cpu_count()} cores: "
           "wall times grow with the load, CPU times much less)")

@@ -9,29 +9,35 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import os
 from pathlib import Path
 
 from dossier.errors import DossierError
 from dossier.extract import Tables, extract_tables
 from dossier.ingest.article import load_article
-from dossier.paths import DATA_RAW, ROOT, SHARED
+from dossier.paths import ROOT
+from dossier.settings import current as current_settings
 from dossier.tables import write_table
 
-SHARED_EVAL = SHARED / "eval"
-BUILD = Path(os.environ.get("DOSSIER_BUILD_DIR", ROOT / "build"))
-# The shared gold (founding article), our development set (tuned on), our held-out set (never tuned on).
-GOLD_DIRS = (SHARED_EVAL / "gold", ROOT / "eval" / "gold", ROOT / "eval" / "heldout" / "gold")
 TABLES = ("actors", "pledges", "statements", "quotes", "precedents")
+
+
+def shared_eval() -> Path:
+    return current_settings().shared_dir / "eval"
+
+
+def gold_dirs() -> tuple[Path, ...]:
+    """The shared gold (founding article), our development set (tuned on), our held-out set (never tuned on)."""
+    return shared_eval() / "gold", ROOT / "eval" / "gold", ROOT / "eval" / "heldout" / "gold"
 
 
 def gold_articles() -> list[tuple[Path, Path]]:
     """(gold file, article file) pairs; the founding article is read from data/raw/."""
     pairs = []
-    for folder in GOLD_DIRS:
+    raw = current_settings().raw_dir
+    for folder in gold_dirs():
         for gold in sorted(folder.glob("*.json")) if folder.is_dir() else []:
             data = json.loads(gold.read_text(encoding="utf-8"))
-            local = [p for p in DATA_RAW.glob(f"{data['article']}.*") if not p.name.endswith(".meta.json")]
+            local = [p for p in raw.glob(f"{data['article']}.*") if not p.name.endswith(".meta.json")]
             beside = [base / data["article_file"] for base in (gold.parent.parent, gold.parent.parent.parent)]
             found = [p for p in beside if p.exists()]
             pairs.append((gold, local[0] if local else found[0] if found else beside[0]))
@@ -46,7 +52,7 @@ def write_tables(tables: Tables, folder: Path) -> None:
 
 def load_scorer():
     """The shared scorer as a module (it is a script beside the gold files, not a package)."""
-    path = SHARED_EVAL / "score.py"
+    path = shared_eval() / "score.py"
     if not path.exists():
         raise DossierError(f"the scorer {path} is missing: `make eval` needs ../shared beside the checkout.")
     spec = importlib.util.spec_from_file_location("dossier_scorer", path)
@@ -57,7 +63,7 @@ def load_scorer():
 
 def gold_set(gold: Path) -> str:
     """shared (the founding article), dev (tuned on) or heldout (never tuned on)."""
-    return "shared" if gold.is_relative_to(SHARED_EVAL) else "heldout" if "heldout" in gold.parts else "dev"
+    return "shared" if gold.is_relative_to(shared_eval()) else "heldout" if "heldout" in gold.parts else "dev"
 
 
 def evaluate(details: bool = False, sets: tuple[str, ...] = ("shared", "dev", "heldout")) -> int:
@@ -67,7 +73,7 @@ def evaluate(details: bool = False, sets: tuple[str, ...] = ("shared", "dev", "h
         if gold_set(gold) not in sets:
             continue
         slug = json.loads(gold.read_text(encoding="utf-8"))["article"]
-        out = BUILD / "eval" / slug
+        out = current_settings().build_dir / "eval" / slug
         write_tables(extract_tables(load_article(article_path, slug=slug)), out)
         result = scorer.score_article(gold, out)
         scorer.show(result, details)

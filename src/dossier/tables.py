@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict, is_dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -53,6 +54,12 @@ def write_table(df: pd.DataFrame, folder: Path, name: str) -> Path:
     path = folder / TABLES[name].file
     atomic_write(path, lambda tmp: df.to_csv(tmp, index=False, encoding="utf-8"))
     return path
+
+
+def write_tables(tables: Mapping[str, pd.DataFrame], folder: str | Path) -> None:
+    """Every table of a stage (or of the whole article) into `folder`, each written atomically."""
+    for name, df in tables.items():
+        write_table(df, Path(folder), name)
 
 
 def read_table(folder: Path, name: str) -> pd.DataFrame:

@@ -18,12 +18,12 @@ NOTEBOOK = "corpus_report.ipynb"
 
 def _fingerprint(name: str) -> str:
     """What the report shows and how: the corpus tables, the notebook and the code that draws it."""
-    from dossier.paths import NOTEBOOKS
+    from dossier.settings import current
 
     digest = hashlib.sha256()
     root = store.corpus_dir(name)
     here = Path(__file__).parent
-    for path in sorted([*root.rglob("*.parquet"), NOTEBOOKS / NOTEBOOK, *here.glob("*.py"),
+    for path in sorted([*root.rglob("*.parquet"), current().notebooks_dir / NOTEBOOK, *here.glob("*.py"),
                         *here.parent.joinpath("report").rglob("*")]):
         if path.is_file() and "__pycache__" not in path.parts:  # compiled files come and go by themselves
             digest.update(str(path).encode() + path.read_bytes())
@@ -38,8 +38,8 @@ def build_report(name: str, force: bool = False) -> Path:
 
     from dossier import __version__
     from dossier.io import write_text
-    from dossier.paths import NOTEBOOKS
     from dossier.report.render import render_report
+    from dossier.settings import current
 
     out = report_dir(name)
     stamp = out / ".inputs"
@@ -50,7 +50,7 @@ def build_report(name: str, force: bool = False) -> Path:
     staging = Path(tempfile.mkdtemp(prefix=".corpus-report-", dir=out))
     try:
         executed = staging / NOTEBOOK
-        _execute(NOTEBOOKS / NOTEBOOK, executed, {
+        _execute(current().notebooks_dir / NOTEBOOK, executed, {
             "name": name, "generated_at": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"), "version": __version__})
         render_report(executed, out, title=f"Dossier corpus report: {name}")
         os.replace(executed, out / NOTEBOOK)

@@ -15,9 +15,9 @@ if TYPE_CHECKING:
 
 
 def report_dir(name: str) -> Path:
-    from dossier.paths import REPORTS
+    from dossier.settings import current
 
-    return REPORTS / "_corpus" / name
+    return current().reports_dir / "_corpus" / name
 
 
 @dataclass

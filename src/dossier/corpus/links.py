@@ -26,15 +26,15 @@ def esc(value: object) -> str:
 
 def article_report(data: CorpusData, slug: str) -> str | None:
     """Relative link to `reports/<slug>/report.html` if it was built from this very article."""
-    from dossier.paths import DATA_PROCESSED, REPORTS
+    from dossier.settings import current
 
-    report = REPORTS / slug / "report.html"
+    report = current().reports_dir / slug / "report.html"
     if not report.exists():
         return None
     row = data.articles[data.articles["article"] == slug]
     path = row["path"].iloc[0] if len(row) else None
     try:
-        built = json.loads((DATA_PROCESSED / slug / "article.json").read_text(encoding="utf-8"))
+        built = json.loads((current().processed_dir / slug / "article.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     same = (path and built.get("source_path") and Path(built["source_path"]).resolve() == Path(path).resolve())

@@ -18,8 +18,6 @@ from dossier.corpus import store
 from dossier.corpus.sources import CorpusItem, corpus_name, read_corpus
 from dossier.corpus.version import code_version
 
-MAX_BATCH = 16  # articles per task: one nlp.pipe stream, and a unit of progress and of resumption
-
 
 @dataclass
 class RunSummary:
@@ -48,8 +46,11 @@ def plan(items: list[CorpusItem], committed, version: str) -> Plan:
 
 
 def batches(items: list[CorpusItem], workers: int, version: str) -> list[tuple[str, list[CorpusItem]]]:
-    """Enough batches for every worker to get several (load balance), none over MAX_BATCH."""
-    size = max(1, min(MAX_BATCH, math.ceil(len(items) / max(1, workers * 4))))
+    """Enough batches for every worker to get several (load balance), none over the setting
+    corpus_batch_articles."""
+    from dossier.settings import current
+
+    size = max(1, min(current().corpus_batch_articles, math.ceil(len(items) / max(1, workers * 4))))
     out = []
     for start in range(0, len(items), size):
         chunk = items[start:start + size]

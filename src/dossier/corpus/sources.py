@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dossier.errors import DossierError
-from dossier.ingest.article import MAX_BYTES, MAX_CHARS, Article, normalise_date
+from dossier.ingest.article import Article, normalise_date
 from dossier.paths import ARTICLE_SUFFIXES, SIDECAR_SUFFIX, article_slug, base_slug
+from dossier.settings import current as current_settings
 
 TEXT_FIELDS = ("text", "content", "body")
 DATE_FIELDS = ("published", "date", "published_at", "publication_date")
@@ -76,7 +77,8 @@ def _folder_items(folder: Path) -> list[CorpusItem]:
         side = sidecar.read_bytes() if sidecar.is_file() else b""
         size = path.stat().st_size
         # a file too large to read is hashed by its size and time: the worker rejects it anyway
-        content = path.read_bytes() if size <= MAX_BYTES else f"{size}:{path.stat().st_mtime_ns}".encode()
+        readable = size <= current_settings().max_article_bytes
+        content = path.read_bytes() if readable else f"{size}:{path.stat().st_mtime_ns}".encode()
         items.append(CorpusItem(slug=article_slug(path), content_hash=_digest(content, side), path=str(path)))
     return items
 
@@ -148,15 +150,16 @@ def load_item(item: CorpusItem) -> Article:
         raise DossierError(f"{item.slug}: the text has NUL bytes: it does not look like text.")
     if not text.strip():
         raise DossierError(f"{item.slug}: the text is empty.")
-    if len(text) > MAX_CHARS * 2:
+    max_chars = current_settings().max_article_chars
+    if len(text) > max_chars * 2:
         raise DossierError(f"{item.slug}: the text has {len(text):,} characters; Dossier handles at most "
-                           f"{MAX_CHARS:,} per article: split it into separate articles.")
+                           f"{max_chars:,} per article: split it into separate articles.")
     article = Article.from_text(text, slug=item.slug, title=item.title or "", markdown=item.markdown,
                                 published=normalise_date(item.published))
     if not any(b.kind == "paragraph" for b in article.blocks):
         raise DossierError(f"{item.slug}: the text has no paragraphs: nothing to analyse.")
-    if len(article.text) > MAX_CHARS:
+    if len(article.text) > max_chars:
         raise DossierError(f"{item.slug}: the text has {len(article.text):,} characters; Dossier handles at "
-                           f"most {MAX_CHARS:,} per article: split it into separate articles.")
+                           f"most {max_chars:,} per article: split it into separate articles.")
     article.source = item.source
     return article

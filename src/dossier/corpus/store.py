@@ -20,9 +20,9 @@ BATCH_TABLES = [*EXTRACTED, "errors", "articles"]  # "articles" last: the commit
 
 
 def corpus_dir(name: str) -> Path:
-    from dossier.paths import DATA_PROCESSED
+    from dossier.settings import current
 
-    return DATA_PROCESSED / "_corpus" / name
+    return current().processed_dir / "_corpus" / name
 
 
 def write_part(root: Path, table: str, part: str, df: pd.DataFrame) -> None:

@@ -22,7 +22,7 @@ IGNORED = ("report/", "corpus/report.py", "corpus/figures.py", "corpus/links.py"
 def code_version() -> str:
     from importlib import metadata
 
-    from dossier.nlp import MODEL_PACKAGES
+    from dossier.settings import current
 
     digest = hashlib.sha256()
     for path in sorted(PACKAGE.rglob("*")):
@@ -30,7 +30,7 @@ def code_version() -> str:
         if not path.is_file() or path.suffix not in (".py", ".csv", ".txt") or relative.startswith(IGNORED):
             continue
         digest.update(relative.encode() + b"\0" + path.read_bytes() + b"\0")
-    for name in MODEL_PACKAGES:
+    for name in current().model_packages:
         try:
             digest.update(f"{name}=={metadata.version(name)}".encode())
         except metadata.PackageNotFoundError:

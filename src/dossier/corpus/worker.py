@@ -1,9 +1,9 @@
 """What runs on a Dask worker: a batch of corpus items in, its Parquet partitions out.
 
 The batch is parsed in one `nlp.pipe` stream (`dossier.nlp.parse_many`); each article is then
-extracted with the per-stage functions `dossier.extract.extract_tables` chains, the very code
-`make report` runs. A failure in one article (unreadable, too large, a rule that raises) is
-recorded in the batch's `errors` and `articles` rows and never stops the others.
+extracted by the components `dossier.runner` orders, the very code `make report` runs. A failure
+in one article (unreadable, too large, a rule that raises) is recorded in the batch's `errors` and
+`articles` rows and never stops the others.
 """
 
 from __future__ import annotations
@@ -33,21 +33,10 @@ def one_line(err: BaseException) -> str:
 
 
 def tables_of(parsed: ParsedArticle) -> Tables:
-    """`extract_tables` after its parse: the same stage functions, in the same order."""
-    from dossier.extract import (
-        Tables,
-        actor_index,
-        actor_tables,
-        commitment_tables,
-        precedent_tables,
-        sentence_table,
-    )
+    """`extract_tables` after its parse: the same components, run by the same runner."""
+    from dossier.extract import tables_of
 
-    actors, mentions = actor_tables(parsed)
-    index = actor_index(actors, mentions)
-    pledges, statements, quotes = commitment_tables(parsed, index)
-    precedents, timeline = precedent_tables(parsed, index)
-    return Tables(sentence_table(parsed), actors, mentions, pledges, statements, quotes, precedents, timeline)
+    return tables_of(parsed)
 
 
 def _parse(articles: list[Article]) -> list[ParsedArticle | BaseException]:

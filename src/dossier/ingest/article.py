@@ -21,9 +21,8 @@ from dossier.ingest.segment import (
     skip_dateline,
     split_front_matter,
 )
-from dossier.paths import MAX_BYTES, article_slug, file_problem, read_bounded
-
-MAX_CHARS = 300_000  # about 50,000 words: ten times a long-form feature
+from dossier.paths import article_slug, file_problem, read_bounded
+from dossier.settings import current as current_settings
 
 
 @dataclass
@@ -79,15 +78,16 @@ def load_article(path: str | Path, *, slug: str | None = None, title: str | None
     the sidecar `<name>.meta.json`, which wins over metadata found in the file itself."""
     path = Path(path)
     name = f"'{path}'"
+    limits = current_settings()
     problem = file_problem(path)  # missing, a folder, a FIFO or device, unreadable, a bad name
     if problem:
         raise DossierError(problem)
     try:
-        data = read_bounded(path, MAX_BYTES)  # bounded whatever stat says; never blocks
+        data = read_bounded(path, limits.max_article_bytes)  # bounded whatever stat says; never blocks
     except OSError as err:
         raise DossierError(f"cannot read {name} ({err.strerror or err}): check its permissions.") from None
-    if len(data) > MAX_BYTES:
-        raise DossierError(f"{name} is larger than {MAX_BYTES:,} bytes, the most Dossier reads: "
+    if len(data) > limits.max_article_bytes:
+        raise DossierError(f"{name} is larger than {limits.max_article_bytes:,} bytes, the most Dossier reads: "
                            "save only the article, not a whole site or archive.")
     sidecar = read_sidecar(path)
     text, encoding = decode_bytes(data, name)
@@ -110,9 +110,9 @@ def load_article(path: str | Path, *, slug: str | None = None, title: str | None
     blocks, dateline = skip_dateline(clean, mark_credits(clean, blocks))
     if not any(b.kind == "paragraph" for b in blocks):
         raise DossierError(f"{name} has headings but no paragraphs: nothing to analyse.")
-    if len(clean) > MAX_CHARS:
+    if len(clean) > limits.max_article_chars:
         raise DossierError(f"{name} has {len(clean):,} characters of text; Dossier handles at most "
-                           f"{MAX_CHARS:,} per article: split it into separate articles.")
+                           f"{limits.max_article_chars:,} per article: split it into separate articles.")
     title = check_text(title, "title", "the title argument") or sidecar.get("title") or found.get("title")
     if not title and blocks[0].kind == "heading":
         title = clean[blocks[0].start:blocks[0].end]

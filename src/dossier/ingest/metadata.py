@@ -14,9 +14,8 @@ from pathlib import Path
 
 from dossier.errors import DossierError
 from dossier.paths import read_bounded, sidecar_path
+from dossier.settings import current as current_settings
 
-MAX_SIDECAR_BYTES = 100_000  # title, source, date and a few notes: a few hundred bytes in practice
-MAX_FIELD_CHARS = 1_000
 FIRST_YEAR, LAST_YEAR = 1800, 2199  # a news article's date; pandas and the timeline handle these
 FIELDS = ("title", "source", "published")
 
@@ -32,7 +31,7 @@ def neutralise(text: str | None) -> str | None:
 
 
 def check_text(value: object, field: str, where: str) -> str | None:
-    """A metadata text field: None, or a string of printable text no longer than MAX_FIELD_CHARS."""
+    """A metadata text field: None, or a string of printable text no longer than the `max_field_chars` setting."""
     if value is None or value == "":
         return None
     if not isinstance(value, str):
@@ -43,9 +42,10 @@ def check_text(value: object, field: str, where: str) -> str | None:
     except UnicodeEncodeError:
         raise DossierError(f"{where}: field '{field}' holds an invalid character (a lone surrogate "
                            "such as \\ud800): fix the text.") from None
-    if len(value) > MAX_FIELD_CHARS:
+    limit = current_settings().max_field_chars
+    if len(value) > limit:
         raise DossierError(f"{where}: field '{field}' is {len(value):,} characters long; at most "
-                           f"{MAX_FIELD_CHARS:,} are allowed.")
+                           f"{limit:,} are allowed.")
     return neutralise(value) or None
 
 
@@ -73,16 +73,17 @@ def check_date(value: object, field: str, where: str, *, strict: bool = True) ->
 def read_sidecar(article: Path) -> dict[str, str | None]:
     """The checked fields of `<name>.meta.json` beside an article ({} when there is none)."""
     sidecar = sidecar_path(article)  # None also when the article's name is too long to have one
+    limit = current_settings().max_sidecar_bytes
     try:
         if sidecar is None or not sidecar.is_file():
             return {}
-        raw = read_bounded(sidecar, MAX_SIDECAR_BYTES)
+        raw = read_bounded(sidecar, limit)
     except OSError as err:
         raise DossierError(f"cannot read the sidecar {sidecar} ({err.strerror or err}): "
                            "make it readable or delete it.") from None
     where = f"sidecar {sidecar}"
-    if len(raw) > MAX_SIDECAR_BYTES:
-        raise DossierError(f"{where} is larger than {MAX_SIDECAR_BYTES:,} bytes: it should hold only "
+    if len(raw) > limit:
+        raise DossierError(f"{where} is larger than {limit:,} bytes: it should hold only "
                            "title, source and published.")
     try:
         data = json.loads(raw.decode("utf-8"))

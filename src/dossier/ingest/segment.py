@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from dossier.settings import current as current_settings
+
 _TERMINAL = tuple('.!?:;"\u201d\u2019\'\u00bb)')
 _SMALL_WORDS = {
     "a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or",
@@ -75,18 +77,19 @@ def _is_line_heading(line: str) -> bool:
     return looks_like_heading(line) or (len(line.split()) <= 10 and not line.endswith(_TERMINAL))
 
 
-MAX_BLOCK_CHARS = 2_000  # about 330 words; a long news paragraph has 500 to 1,000 characters
 _SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019')\]]*\s")
 _HEADING_CHARS = 300
 
 
-def split_long(text: str, limit: int = MAX_BLOCK_CHARS) -> list[str]:
+def split_long(text: str, limit: int | None = None) -> list[str]:
     """A paragraph cut into pieces of at most `limit` characters, at sentence ends where it can.
 
     The language model's time and memory grow with the longest paragraph, and some steps with
     the square of the longest sentence: bounding the piece bounds both (a 59,000-word paragraph
-    or a run of 50,000 quotation marks is read piece by piece).
+    or a run of 50,000 quotation marks is read piece by piece). The limit is a setting
+    (`max_block_chars`).
     """
+    limit = current_settings().max_block_chars if limit is None else limit
     pieces = []
     while len(text) > limit:
         window = text[:limit]
