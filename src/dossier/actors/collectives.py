@@ -73,6 +73,9 @@ def is_collective_head(tok: Token) -> bool:
         if child.dep_ == "prep" and child.lower_ in ("from", "of") and any(
                 g.ent_type_ in ("GPE", "ORG", "NORP") for g in _named_members(child)):
             return False  # "negotiators from Brazil and India" speak for Brazil and India
+        if child.dep_ == "prep" and child.lower_ in ("from", "of") and any(
+                g.dep_ == "pobj" and any(x.lower_ in ("two", "both") for x in g.children) for g in child.children):
+            return False  # "negotiators from both countries" are the pair the article is about
     return True
 
 
