@@ -244,3 +244,10 @@ def test_negotiators_from_both_countries_are_the_pair():
             "Negotiators from both countries agreed to hold an emergency session next week.")
     pledges = tables_for(text).pledges
     assert rows(pledges, "actor") == {("Peru",), ("Chile",)}
+
+
+def test_the_action_and_its_object_decide_the_category_before_words_further_out():
+    text = ("Peru offered to fund the reserve of the new grain insurance pool. "
+            "Chile will devote 2% of its budget to needs such as troops and tanks.")
+    pledges = tables_for(text).pledges
+    assert rows(pledges, "actor", "category") == {("Peru", "funding"), ("Chile", "funding")}

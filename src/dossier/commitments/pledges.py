@@ -266,7 +266,7 @@ def _category(verb: Token, chain: list[Token], content: list[Token], status: str
     signed = _kind_of_agreement(verb)
     if signed:
         return signed
-    category = category_of(content)
+    category = _category_by_head(chain, content) or category_of(content)
     if category:
         return category
     # "Germany's position remains undecided", "would match the cap": about what the section's
@@ -281,6 +281,24 @@ def _category(verb: Token, chain: list[Token], content: list[Token], status: str
             return "other"  # "agreed to resettle 20,000 people": about something no category names
         return _topic(section_topics) or _other_if_explicit(verb, chain)
     return _other_if_explicit(verb, chain)
+
+
+def _category_by_head(chain: list[Token], content: list[Token]) -> str:
+    """What the action itself says, then what its object says, before any word further out:
+    "offered to fund the pool's reserve" is funding, "devote 3.5% of GDP to needs such as troops"
+    is what is devoted."""
+    action = chain[-1]
+    category = category_of([action, *(c for c in action.children if c.dep_ == "prt")])
+    if category:
+        return category
+    allowed = {t.i for t in content}
+    for obj in (c for c in action.children if c.dep_ in ("dobj", "nsubjpass") and c.i in allowed
+                and c.lemma_.lower() not in AGREEMENT_NOUNS):  # "struck a deal to end a tariff fight"
+        clauses = {t.i for t in obj.subtree if t.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp", "appos")}
+        category = category_of([t for t in subtree_tokens(obj, clauses) if t.i in allowed])
+        if category:
+            return category
+    return ""
 
 
 def _kind_of_agreement(verb: Token) -> str:
