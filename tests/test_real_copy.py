@@ -251,3 +251,14 @@ def test_the_action_and_its_object_decide_the_category_before_words_further_out(
             "Chile will devote 2% of its budget to needs such as troops and tanks.")
     pledges = tables_for(text).pledges
     assert rows(pledges, "actor", "category") == {("Peru", "funding"), ("Chile", "funding")}
+
+
+def test_conditions_and_demands_on_another_side_are_not_its_pledges():
+    text = ("Peru warned it would halt fishing talks if Chile did not free the crews and return the boats. "
+            "Bolivia demanded guarantees that Chile would not close the port.")
+    assert "Chile" not in set(tables_for(text).pledges["actor"])
+
+
+def test_a_when_clause_after_a_past_date_anywhere_in_the_sentence_is_history():
+    text = "The collapse of the 2019 truce, which broke down that March when Peru resumed its raids, still hangs over the talks."
+    assert tables_for(text, published="2026-03-01").pledges.empty

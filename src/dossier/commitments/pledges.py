@@ -30,6 +30,7 @@ from dossier.lexicon import (
     SILENCE_VERBS,
     SPECULATION_VERBS,
     STAND_IN_NOUNS,
+    STATEMENT_VERBS,
     TERMS_VERBS,
     THREAT_MARKERS,
     UNDECIDED_WORDS,
@@ -232,7 +233,19 @@ def _pledges_money(verb: Token | None, chain: list[Token]) -> bool:
 
 def _is_condition(verb: Token) -> bool:
     """"... once Israel reopens the crossing": a condition of someone else's pledge, not a pledge."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head  # "if Hamas did not hand over its weapons and return the remains"
     return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in verb.children)
+
+
+def _demanded(head: Token) -> bool:
+    """"demanded guarantees that Israel would not resume the war": what one side asks of another is
+    not the other's pledge."""
+    noun = head.head if head.dep_ in ("acl", "ccomp") and head.head.pos_ == "NOUN" else None
+    asker = noun.head if noun is not None and noun.dep_ in ("dobj", "pobj") else None
+    if asker is not None and asker.dep_ == "prep":
+        asker = asker.head
+    return asker is not None and STATEMENT_VERBS.get(asker.lemma_.lower()) == "demand"
 
 
 def _governed_by_trigger(verb: Token) -> bool:
@@ -447,6 +460,8 @@ def _not_a_pledge(verb: Token, published_year: int | None) -> bool:
     if any((c.dep_ == "mark" and c.lower_ in ("whether", "if")) or (c.dep_ == "advmod" and c.lower_ == "how")
            for c in head.children) and head.dep_ in ("ccomp", "xcomp", "pcomp", "pobj"):
         return True  # "has yet to decide whether / how it will finance": what is undecided, not a pledge
+    if _demanded(head):
+        return True
     return _historical(head, published_year)
 
 
@@ -479,9 +494,12 @@ def _when_of_past_date(head: Token, published_year: int | None) -> bool:
     if head.dep_ not in ("relcl", "advcl") or not any(
             c.lower_ == "when" and c.dep_ in ("advmod", "mark") for c in head.children):
         return False
-    anchor = head.head
-    years = [int(t.text) for t in anchor.subtree if t.i < head.i and t.like_num and len(t.text) == 4
-             and t.text.isdigit()]
+    # the date may sit anywhere before the clause: "the 2025 ceasefire, which broke down that March
+    # when Israel resumed its bombardment"
+    years = [int(t.text) for t in head.sent if t.i < head.i and t.like_num and len(t.text) == 4
+             and t.text.isdigit()] if head.tag_ == "VBD" else [
+        int(t.text) for t in head.head.subtree if t.i < head.i and t.like_num and len(t.text) == 4
+        and t.text.isdigit()]
     return bool(published_year and any(1500 < y < published_year for y in years))
 
 
