@@ -262,3 +262,10 @@ def test_conditions_and_demands_on_another_side_are_not_its_pledges():
 def test_a_when_clause_after_a_past_date_anywhere_in_the_sentence_is_history():
     text = "The collapse of the 2019 truce, which broke down that March when Peru resumed its raids, still hangs over the talks."
     assert tables_for(text, published="2026-03-01").pledges.empty
+
+
+def test_a_bare_plural_refers_to_the_whole_set_not_a_subgroup_named_since():
+    text = ("Some 120 countries agreed on Sunday to halve plastic waste by 2040. Several island nations "
+            "wanted more.\n\nThe countries also agreed to fund recycling plants.")
+    pledges = tables_for(text).pledges
+    assert set(pledges["actor"]) == {"Some 120 countries"}

@@ -284,7 +284,9 @@ class ReferenceResolver:
     def _collective(self, tok: Token) -> str:
         """The collective a plural agent phrase names: one seen before, or a new one."""
         new = collectives.describe(tok)
-        for old in reversed(self.collectives):
+        # a marked phrase is the same marked collective; a bare "the countries" is the whole set the
+        # article introduced first, not a subgroup named since ("several atoll nations")
+        for old in (reversed(self.collectives) if new.marks else self.collectives):
             if collectives.same_collective(new, old):
                 return old.name
         if new.name in self.actors:  # a name already taken by another kind of actor
