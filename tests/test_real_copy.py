@@ -269,3 +269,9 @@ def test_a_bare_plural_refers_to_the_whole_set_not_a_subgroup_named_since():
             "wanted more.\n\nThe countries also agreed to fund recycling plants.")
     pledges = tables_for(text).pledges
     assert set(pledges["actor"]) == {"Some 120 countries"}
+
+
+def test_doors_left_open_and_stopping_short():
+    text = ("Chile left the door open to joining the fund later this year. "
+            "Brazil stopped short of committing to a date for the phase-out of coal.")
+    assert rows(tables_for(text).pledges, "actor", "status") == {("Chile", "considering"), ("Brazil", "ruled_out")}

@@ -94,6 +94,11 @@ def _trigger(verb: Token) -> tuple[str, list[Token]] | None:
     objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
     if lemma == "rule" and "out" not in particles:
         return None
+    if lemma in ("leave", "keep") and any(o.lower_ == "door" for o in objects) and any(
+            c.lower_ == "open" for c in verb.children):
+        return "considering", [verb]  # "left the door open to joining the fund"
+    if lemma == "stop" and any(c.lower_ == "short" for c in verb.children):
+        return "ruled_out", [verb]  # "stopped short of committing to a date"
     if lemma == "put" and "forward" not in particles:
         return None
     if lemma in LIGHT_COMMIT_VERBS:  # "confirmed plans for", "reiterated his offer", "set goals"
