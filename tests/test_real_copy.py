@@ -260,7 +260,8 @@ def test_conditions_and_demands_on_another_side_are_not_its_pledges():
 
 
 def test_a_when_clause_after_a_past_date_anywhere_in_the_sentence_is_history():
-    text = "The collapse of the 2019 truce, which broke down that March when Peru resumed its raids, still hangs over the talks."
+    text = ("The collapse of the 2019 truce, which broke down that March when Peru resumed its raids, "
+            "still hangs over the talks.")
     assert tables_for(text, published="2026-03-01").pledges.empty
 
 
