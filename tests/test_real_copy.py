@@ -276,3 +276,10 @@ def test_doors_left_open_and_stopping_short():
     text = ("Chile left the door open to joining the fund later this year. "
             "Brazil stopped short of committing to a date for the phase-out of coal.")
     assert rows(tables_for(text).pledges, "actor", "status") == {("Chile", "considering"), ("Brazil", "ruled_out")}
+
+
+def test_datelines_with_a_region_and_a_double_hyphen_are_not_actors():
+    for lead in ("GLASGOW, Scotland -- ", "LYON, France \u2014 ", "ANTALYA, Turkey, Nov 21 (Agency) \u2014 "):
+        tables = tables_for(lead + "World leaders promised to protect forests and cut methane emissions by 2030.")
+        assert {"Glasgow", "GLASGOW", "LYON", "ANTALYA"}.isdisjoint(set(tables.actors["name"]))
+        assert set(tables.pledges["actor"]) == {"World leaders"}

@@ -23,10 +23,10 @@ _MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
 _MD_CODE = re.compile(r"`([^`]*)`")
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 # "THE HAGUE, June 26 - ", "CAIRO, Jan. 27 (Reuters) — ": place in capitals, optional date and agency.
-# Also "ANTALYA, Turkey, Nov 21 (Agency) —" and "TOKYO/WASHINGTON, April 22 -".
+# Also "ANTALYA, Turkey, Nov 21 (Agency) —", "GLASGOW, Scotland -- " and "TOKYO/WASHINGTON, April 22 -".
 DATELINE = re.compile(
     r"^(?=[A-Z .'’-]*[A-Z]{3})[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3}(?:/[A-Z][A-Z.'’-]*(?: [A-Z][A-Z.'’-]*){0,3})*"
-    r"(?:, [A-Z][a-z]+(?: [A-Z][a-z]+)?(?=, [A-Z][a-z]{2,8}\.? \d))?"
+    r"(?:, [A-Z][a-z]+(?: [A-Z][a-z]+)?(?=, [A-Z][a-z]{2,8}\.? \d| ?[-–—]| \())?"
     r"(?:, [A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)?(?: \([^)]{1,40}\))?(?: ?[-–—]{1,2}|(?<=\)):) ")
 
 
