@@ -283,3 +283,8 @@ def test_datelines_with_a_region_and_a_double_hyphen_are_not_actors():
         tables = tables_for(lead + "World leaders promised to protect forests and cut methane emissions by 2030.")
         assert {"Glasgow", "GLASGOW", "LYON", "ANTALYA"}.isdisjoint(set(tables.actors["name"]))
         assert set(tables.pledges["actor"]) == {"World leaders"}
+
+
+def test_an_offer_to_do_something_no_category_names_is_still_an_offer():
+    pledges = tables_for("Peru said it was willing to make concessions on the wording.").pledges
+    assert rows(pledges, "actor", "status") == {("Peru", "proposed")}

@@ -294,7 +294,9 @@ def _category(verb: Token, chain: list[Token], content: list[Token], status: str
     stance = status in ("undecided", "considering", "ruled_out") and (
         verb.lemma_.lower() in COMMIT_VERBS or status == "undecided" or has_negation(verb))
     refusal = status == "ruled_out" and any(c.dep_ == "dobj" for c in verb.children)  # "will not back any government"
-    if _refers_back(verb) or light or refusal or (listed and (stance or verb.lemma_.lower() in EXPLICIT_COMMITMENTS)):
+    offer = any(c.dep_ in ("acomp", "attr", "oprd") and c.lower_ in READY_WORDS for c in verb.children)
+    explicit = stance or offer or verb.lemma_.lower() in EXPLICIT_COMMITMENTS
+    if _refers_back(verb) or light or refusal or (listed and explicit):
         if _names_its_object(content, chain):
             return "other"  # "agreed to resettle 20,000 people": about something no category names
         return _topic(section_topics) or _other_if_explicit(verb, chain)
