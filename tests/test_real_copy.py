@@ -288,3 +288,12 @@ def test_datelines_with_a_region_and_a_double_hyphen_are_not_actors():
 def test_an_offer_to_do_something_no_category_names_is_still_an_offer():
     pledges = tables_for("Peru said it was willing to make concessions on the wording.").pledges
     assert rows(pledges, "actor", "status") == {("Peru", "proposed")}
+
+
+def test_money_the_agreement_provides_comes_from_its_parties_less_the_receiver():
+    text = ("The European Union and Tunisia signed a partnership on energy and migration on Sunday.\n\n"
+            "Leaders praised the text.\n\nCritics called it vague.\n\n"
+            "Another 900 million euros could be provided to Tunisia in loans over the coming years.")
+    pledges = tables_for(text).pledges
+    later = pledges[pledges["evidence"].str.startswith("Another")]
+    assert rows(later, "actor", "category") == {("European Union", "funding")}

@@ -364,6 +364,7 @@ def extract_pledges(parsed: ParsedArticle, index: ActorIndex) -> list[Pledge]:
     section_of = _sections(parsed)
     topics: dict[int, list[tuple[int, str]]] = {}  # section -> (sentence, category) pledged so far
     last_committers: list = []  # block of the last pledge, then its actors
+    signers: list = []  # the actors of the last agreement signed or reached: what "the agreement" stands for
     published_year = int(parsed.article.published[:4]) if parsed.article.published else None
 
     def record(sent: Sentence, actors: list, category: str, status: str, content: list[Token],
@@ -384,6 +385,8 @@ def extract_pledges(parsed: ParsedArticle, index: ActorIndex) -> list[Pledge]:
             ))
         topics.setdefault(section_of[sent.block], []).append((sent.index, category))
         last_committers[:] = [sent.block, *actors]
+        if chain and chain[0].lemma_.lower() in AGREEMENT_VERBS:
+            signers[:] = actors
 
     for sent in parsed.body:
         for verb in sent.span:
@@ -427,7 +430,7 @@ def extract_pledges(parsed: ParsedArticle, index: ActorIndex) -> list[Pledge]:
             if base == "action" and category == "diplomacy" and not marks:
                 continue  # "X hosted Y last month" reports a meeting, it promises nothing
             actors = actors_of(subjects, parsed, index) or _stand_in_agents(verb, subjects, marks, sent, parsed, index,
-                                                                             last_committers)
+                                                                             last_committers, signers)
             if actors:
                 record(sent, actors, category, status, content, chain)
         for money, owners in _money_from(sent):  # "pledges included $150 million from Saudi Arabia"
@@ -515,7 +518,7 @@ def _stands_in(subject: Token) -> bool:
 
 
 def _stand_in_agents(verb: Token, subjects: list[Token], marks: set[str], sent: Sentence, parsed: ParsedArticle,
-                     index: ActorIndex, last_committers: list) -> list:
+                     index: ActorIndex, last_committers: list, signers: list) -> list:
     """Who commits when the subject is the instrument ("the package also bars ...") or the clause has
     no agent ("sanctions will be restored"): the actor reporting it, else the last one that committed
     in this or the previous paragraph."""
@@ -533,7 +536,19 @@ def _stand_in_agents(verb: Token, subjects: list[Token], marks: set[str], sent: 
             return speakers
     if last_committers and sent.block - last_committers[0] <= 1:
         return last_committers[1:]
+    money = any(t.lower_ in MONEY_WORDS for c in verb.children if c.dep_ in ("nsubjpass", "dobj") for t in c.subtree)
+    if signers and money and (passive or (subjects and subjects[0].lemma_.lower() in AGREEMENT_NOUNS)):
+        # "The agreement includes EUR 105 million in aid", "another EUR 900 million could be provided to
+        # Tunisia": the parties to the deal the article reported, less the one it is given to
+        receivers = {m.actor for m in actors_of(_recipients(verb), parsed, index)}
+        return [m for m in signers if m.actor not in receivers]
     return []
+
+
+def _recipients(verb: Token) -> list[Token]:
+    """Who a clause gives to: "provided to Tunisia", "aid for Tunisia"."""
+    return [g for t in verb.subtree if t.dep_ in ("prep", "dative") and t.lower_ in ("to", "for")
+            for g in (t.children) if g.dep_ == "pobj" for g in (g, *g.conjuncts)]
 
 
 def _money_from(sent: Sentence) -> list[tuple[Token, list[Token]]]:
