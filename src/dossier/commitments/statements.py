@@ -323,7 +323,7 @@ def _target(verb: Token, parsed: ParsedArticle, index: ActorIndex, speaker: str)
     return ""
 
 
-def _speaker_tokens(verb: Token) -> list[Token]:
+def speaker_tokens(verb: Token) -> list[Token]:
     """Who performs a speech act. A verb without its own subject ("... and urged governments",
     "arguing that") belongs to the nearest speech act above it, not to whatever clause the parser
     hung it on ("He warned that Russia could attack and urged ...")."""
@@ -454,7 +454,7 @@ def extract_statements(parsed: ParsedArticle, index: ActorIndex) -> list[Stateme
             if kind in ("claim", "demand", "endorsement") and any(
                     c.dep_ == "aux" and c.lower_ in FUTURE for c in verb.children):
                 continue  # "said Australia would press for a roadmap": an act planned, not made
-            for mention in actors_of(_speaker_tokens(verb), parsed, index):
+            for mention in actors_of(speaker_tokens(verb), parsed, index):
                 found.setdefault(mention.actor, []).append((kind, verb))
         for speaker, acts in found.items():
             # an act inside another act of the speaker is part of it ("urged Washington to lift what
