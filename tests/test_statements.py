@@ -180,3 +180,10 @@ def test_a_claim_set_against_praise_is_a_row_of_its_own():
     assert kinds(text) == {("Rosa Valdivia", "endorsement"), ("Rosa Valdivia", "claim")}
     text = "Chilean envoy Rosa Valdivia welcomed the accord and said it would help fishermen."
     assert kinds(text) == {("Rosa Valdivia", "endorsement")}
+
+
+def test_an_unnamed_post_holder_speaks_for_the_body():
+    text = "The head of the International Energy Agency warned on Monday that the market could tighten sharply."
+    assert kinds(text) == {("International Energy Agency", "warning")}
+    # a post-holder of no named body is no speaker
+    assert kinds("The head of the delegation warned on Monday that the market could tighten sharply.") == set()

@@ -6,9 +6,9 @@ import re
 from typing import TYPE_CHECKING
 
 from dossier.actors.model import ActorIndex, Mention
-from dossier.commitments.statements import speaker_tokens
+from dossier.commitments.statements import post_holders, speaker_tokens
 from dossier.grammar import QUOTE_PATTERN, actors_of, clause_subject
-from dossier.lexicon import DOCUMENT_NOUNS, ROLE_NOUNS, STATEMENT_VERBS
+from dossier.lexicon import DOCUMENT_NOUNS, STATEMENT_VERBS
 from dossier.schema import Quote, Statement
 
 if TYPE_CHECKING:
@@ -78,17 +78,7 @@ def _speakers_of(verb: Token, parsed: ParsedArticle, index: ActorIndex) -> list[
         node = node.head
         if node.pos_ == "VERB" and node.lemma_.lower() in STATEMENT_VERBS:
             found = actors_of(speaker_tokens(node), parsed, index)
-    if found:
-        return found
-    for subj in subjects:
-        if subj.lemma_.lower() not in ROLE_NOUNS:
-            continue
-        for child in subj.children:
-            if child.dep_ == "prep" and child.lower_ in ("of", "for", "at"):
-                found += actors_of([g for g in child.children if g.dep_ == "pobj"], parsed, index)
-            elif child.dep_ in ("poss", "compound"):
-                found += actors_of([child], parsed, index)
-    return found
+    return found or post_holders(subjects, parsed, index)
 
 
 def _clause_speaker(sent: Sentence, parsed: ParsedArticle, index: ActorIndex, q_start: int, q_end: int) -> str:

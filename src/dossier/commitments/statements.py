@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from dossier.actors.model import ActorIndex
+from dossier.actors.model import ActorIndex, Mention
 from dossier.grammar import (
     QUOTE_MARKS,
     actors_of,
@@ -29,6 +29,7 @@ from dossier.lexicon import (
     PROCEDURAL_VERBS,
     READY_WORDS,
     REJECTION_MARKERS,
+    ROLE_NOUNS,
     STATEMENT_NOUNS,
     STATEMENT_PHRASES,
     STATEMENT_VERBS,
@@ -393,6 +394,21 @@ def speaker_tokens(verb: Token) -> list[Token]:
     return subject
 
 
+def post_holders(subjects: list[Token], parsed: ParsedArticle, index: ActorIndex) -> list[Mention]:
+    """"the head of the agency described it as", "a spokesman for the ministry said": with the
+    holder of the post unnamed, the body the post belongs to speaks."""
+    found: list[Mention] = []
+    for subj in subjects:
+        if subj.lemma_.lower() not in ROLE_NOUNS:
+            continue
+        for child in subj.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "for", "at"):
+                found += actors_of([g for g in child.children if g.dep_ == "pobj"], parsed, index)
+            elif child.dep_ in ("poss", "compound"):
+                found += actors_of([child], parsed, index)
+    return found
+
+
 def _within(outer: Token, inner: Token) -> bool:
     """`inner` is part of `outer`'s act. A finite stance verb without a subject that the parser
     coordinated with a verb of the reported clause ("demanded that the army withdraw and threatened
@@ -504,7 +520,8 @@ def extract_statements(parsed: ParsedArticle, index: ActorIndex) -> list[Stateme
             if kind in ("claim", "demand", "endorsement") and any(
                     c.dep_ == "aux" and c.lower_ in FUTURE for c in verb.children):
                 continue  # "said Australia would press for a roadmap": an act planned, not made
-            for mention in actors_of(speaker_tokens(verb), parsed, index):
+            subjects = speaker_tokens(verb)
+            for mention in actors_of(subjects, parsed, index) or post_holders(subjects, parsed, index):
                 found.setdefault(mention.actor, []).append((kind, verb))
         for speaker, acts in found.items():
             # an act inside another act of the speaker is part of it ("urged Washington to lift what
