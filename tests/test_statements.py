@@ -187,3 +187,11 @@ def test_an_unnamed_post_holder_speaks_for_the_body():
     assert kinds(text) == {("International Energy Agency", "warning")}
     # a post-holder of no named body is no speaker
     assert kinds("The head of the delegation warned on Monday that the market could tighten sharply.") == set()
+
+
+def test_an_act_named_by_a_noun_belongs_to_its_author():
+    text = "Peru denies accusations by Chile that it has been sending patrol boats into disputed waters."
+    assert ("Chile", "accusation") in kinds(text)
+    # an accusation with no author named is nobody's statement
+    text = "Peru denies accusations that it has been sending patrol boats into disputed waters."
+    assert ("Chile", "accusation") not in kinds(text)

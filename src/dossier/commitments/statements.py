@@ -523,6 +523,14 @@ def extract_statements(parsed: ParsedArticle, index: ActorIndex) -> list[Stateme
             subjects = speaker_tokens(verb)
             for mention in actors_of(subjects, parsed, index) or post_holders(subjects, parsed, index):
                 found.setdefault(mention.actor, []).append((kind, verb))
+        for noun in sent.span:
+            # "denies accusations by Kyiv that ...", "warnings from the agency that ...": the act of the one named
+            if noun.pos_ != "NOUN" or noun.lemma_.lower() not in STATEMENT_NOUNS or noun.i in quoted:
+                continue
+            for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")):
+                objects = [x for g in prep.children if g.dep_ == "pobj" for x in (g, *g.conjuncts)]
+                for mention in actors_of(objects, parsed, index):
+                    found.setdefault(mention.actor, []).append((STATEMENT_NOUNS[noun.lemma_.lower()], noun))
         for speaker, acts in found.items():
             # an act inside another act of the speaker is part of it ("urged Washington to lift what
             # he called illegal sanctions" is a demand), unless the outer act is a plain "said"
