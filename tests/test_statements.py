@@ -135,3 +135,63 @@ def test_insisted_with_a_subjunctive_is_a_demand():
 def test_resisting_pressure_and_panning_are_rejections():
     text = "Poland resisted pressure from Brussels. Greece panned the deal. Ukraine resisted the advance."
     assert kinds(text) == {("Poland", "rejection"), ("Greece", "rejection")}
+
+
+def test_a_threat_word_counts_only_under_its_own_modal():
+    text = ("Chilean Mining Minister Rosa Valdivia said Chile could now produce more copper, "
+            "arguing that the quota punishes those who invested.")
+    assert ("Rosa Valdivia", "threat") not in kinds(text)
+    text = "Chilean Mining Minister Rosa Valdivia said Chile could punish any buyer that breaks the quota."
+    assert kinds(text) == {("Rosa Valdivia", "threat")}
+
+
+def test_refusing_to_guarantee_safety_is_a_threat():
+    text = ("Peru would not guarantee the safety of boats entering the bay, Peruvian Defence Minister "
+            "Pedro Alcaraz told reporters.")
+    assert kinds(text) == {("Pedro Alcaraz", "threat")}
+
+
+def test_time_running_out_and_a_feared_repeat_are_warnings():
+    assert kinds("\u201cThe window for a settlement is closing,\u201d said Chilean envoy Rosa Valdivia.") == {
+        ("Rosa Valdivia", "warning")}
+    assert kinds("Chilean envoy Rosa Valdivia said that leaving Peru alone now would be \u201canother Suez\u201d.") \
+        == {("Rosa Valdivia", "warning")}
+    # a door closing is no warning, nor is another named thing without a modal
+    assert ("Rosa Valdivia", "warning") not in kinds(
+        "Chilean envoy Rosa Valdivia said the embassy was closing its consular section on Friday.")
+    assert ("Rosa Valdivia", "warning") not in kinds(
+        "Chilean envoy Rosa Valdivia said the summit was another Lima meeting with many delegations.")
+
+
+def test_readiness_held_over_others_conduct_is_a_warning():
+    text = ("Chilean Mining Minister Rosa Valdivia said Chile stood ready to cut output again "
+            "if traders kept betting against copper.")
+    assert kinds(text) == {("Rosa Valdivia", "warning")}
+
+
+def test_nobody_should_expect_is_a_warning():
+    text = ("Chilean envoy Rosa Valdivia spoke in Lima. \u201cNo one should expect us to pay for every "
+            "missing shipment,\u201d Valdivia said.")
+    assert kinds(text) == {("Rosa Valdivia", "warning")}
+
+
+def test_a_claim_set_against_praise_is_a_row_of_its_own():
+    text = "Chilean envoy Rosa Valdivia welcomed the accord but said it meant little while the fleets stayed."
+    assert kinds(text) == {("Rosa Valdivia", "endorsement"), ("Rosa Valdivia", "claim")}
+    text = "Chilean envoy Rosa Valdivia welcomed the accord and said it would help fishermen."
+    assert kinds(text) == {("Rosa Valdivia", "endorsement")}
+
+
+def test_an_unnamed_post_holder_speaks_for_the_body():
+    text = "The head of the International Energy Agency warned on Monday that the market could tighten sharply."
+    assert kinds(text) == {("International Energy Agency", "warning")}
+    # a post-holder of no named body is no speaker
+    assert kinds("The head of the delegation warned on Monday that the market could tighten sharply.") == set()
+
+
+def test_an_act_named_by_a_noun_belongs_to_its_author():
+    text = "Peru denies accusations by Chile that it has been sending patrol boats into disputed waters."
+    assert ("Chile", "accusation") in kinds(text)
+    # an accusation with no author named is nobody's statement
+    text = "Peru denies accusations that it has been sending patrol boats into disputed waters."
+    assert ("Chile", "accusation") not in kinds(text)

@@ -170,8 +170,17 @@ class ReferenceResolver:
                 country = entry.name
         after_prime = tok.i > 0 and tok.doc[tok.i - 1].lower_ == "prime"
         word = "prime minister" if tok.lower_ == "minister" and after_prime else tok.lower_
+        if self._names_after(tok):
+            return None  # "The Dutch defence minister, Joost van der Meulen, confirmed": the name says who
         seen = sorted((m for m in self.mentions if m.start < offset and self.actors[m.actor].type == "person"),
                       key=lambda m: m.start, reverse=True)
+        # "Trump said he could visit President Xi ... , the president added": the one who was speaking
+        # in the sentences just before comes first, not whoever was named last
+        here = next((x.index for x in self.parsed.sentences if x.start <= offset < x.end + 1), None)
+        if here is not None:
+            speaking = [m for m in seen if here - 2 <= m.sentence <= here
+                        and self._is_subject(m, self.parsed.sentences[m.sentence])]
+            seen = [*speaking, *(m for m in seen if m not in speaking)]
 
         qualifiers = [c.lower_ for c in tok.lefts if c.dep_ in ("compound", "amod") and c.text.islower()]
 
@@ -194,6 +203,14 @@ class ReferenceResolver:
                     continue
                 return actor.name
         return None
+
+    @staticmethod
+    def _names_after(tok: Token) -> bool:
+        """A description followed by the person's name in apposition."""
+        if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in tok.children):
+            return True
+        nxt = tok.doc[tok.i + 2] if tok.i + 2 < len(tok.doc) else None
+        return tok.nbor(1).text == "," and nxt is not None and nxt.ent_type_ == "PERSON" if nxt else False
 
     def _describe_org(self, word: str) -> str | None:
         kinds, known = ORG_DESCRIPTIONS[word], kb.organization_by_name()

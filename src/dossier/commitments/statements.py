@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from dossier.actors.model import ActorIndex
+from dossier.actors.model import ActorIndex, Mention
 from dossier.grammar import (
     QUOTE_MARKS,
     actors_of,
@@ -29,6 +29,7 @@ from dossier.lexicon import (
     PROCEDURAL_VERBS,
     READY_WORDS,
     REJECTION_MARKERS,
+    ROLE_NOUNS,
     STATEMENT_NOUNS,
     STATEMENT_PHRASES,
     STATEMENT_VERBS,
@@ -156,8 +157,7 @@ def _has_markers(tokens: list[Token], markers: set[str]) -> bool:
 
 def _refine(kind: str, verb: Token) -> str:
     """What is reported can make a claim a threat, a rejection, a warning or a demand."""
-    if kind in ("claim", "warning") and _content_has(verb, THREAT_MARKERS) and any(
-            t.lower_ in MODALS or t.lower_ in READY_WORDS for t in _content(verb)):
+    if kind in ("claim", "warning") and _threatens(_content(verb)):
         return "threat"  # "would face destruction", "could be treated as military targets", "stands ready to"
     if kind == "endorsement" and (has_negation(verb) or verb.head.lemma_.lower() in ("refuse", "decline", "reject")):
         return "rejection"  # "refused to back the passage"
@@ -186,8 +186,9 @@ def _refine(kind: str, verb: Token) -> str:
         return "demand"  # "insisted that any settlement recognise ...": a subjunctive is a demand
     if kind == "claim" and (_content_has(verb, GRATITUDE_MARKERS) and not has_negation(verb)):
         return "endorsement"  # "“Thank you to our allies,” he wrote"
-    if kind == "claim" and _nobody_wants(_content(verb)):
-        return "warning"  # "“Nobody wants another famine,” she said"
+    if kind == "claim" and (_nobody_wants(_content(verb)) or _window_closes(_content(verb))
+                            or _analogy(_content(verb)) or _ready_if(_content(verb))):
+        return "warning"  # "“Nobody wants another famine,” she said", "the window is closing", "would be another Suez"
     if kind == "claim" and _speaker_needs(verb):
         return "demand"  # "Iranian officials say they still need guarantees"
     if kind == "claim" and _sets_condition(verb):
@@ -203,8 +204,58 @@ def _refine(kind: str, verb: Token) -> str:
 
 
 def _nobody_wants(tokens: list[Token]) -> bool:
-    return any(t.lower_ in ("nobody", "no one", "one") and t.dep_ == "nsubj" and t.head.lemma_ == "want"
+    """"Nobody wants another famine", "no one should expect us to pay for it all"."""
+    return any(t.lower_ in ("nobody", "no one", "one") and t.dep_ == "nsubj" and t.head.lemma_ in ("want", "expect")
                and (t.lower_ != "one" or any(c.lower_ == "no" for c in t.children)) for t in tokens)
+
+
+def _window_closes(tokens: list[Token]) -> bool:
+    """"The window for a deal is closing": time running out is a warning."""
+    return any(t.lemma_.lower() in ("close", "narrow", "shrink") and t.tag_ == "VBG" and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() == "window" for c in t.children) for t in tokens)
+
+
+def _analogy(tokens: list[Token]) -> bool:
+    """"abandoning them now would be another Suez": a feared repeat of a named disaster, under a modal."""
+    for t in tokens:
+        if t.lower_ == "another" and t.dep_ == "det" and t.head.pos_ == "PROPN":
+            node = t.head
+            while node.head.i != node.i and node.pos_ not in ("VERB", "AUX"):
+                node = node.head
+            if _modal(node) in ("would", "could", "will", "might", "may"):
+                return True
+    return False
+
+
+def _ready_if(tokens: list[Token]) -> bool:
+    """"stood ready to act again if speculators test us": readiness held over others' conduct."""
+    ids = {t.i for t in tokens}
+    for t in tokens:
+        if t.lower_ in READY_WORDS and t.dep_ in ("acomp", "oprd", "amod", "advmod"):
+            for node in (t.head, *(c for c in t.children if c.dep_ == "xcomp")):
+                if node.i in ids and _conditional(node) and not has_negation(node):
+                    return True
+    return False
+
+
+def _threatens(tokens: list[Token]) -> bool:
+    """A threat word in a clause under a modal or readiness ("would face destruction", "could be
+    treated as military targets", "stands ready to retaliate"), not a threat word in one clause and
+    a modal in another ("could pump more, arguing the quota punishes investors")."""
+    if not _has_markers(tokens, THREAT_MARKERS):
+        return False
+    ids = {t.i for t in tokens}
+    for t in tokens:
+        if not (t.lower_ in MODALS or t.lower_ in READY_WORDS):
+            continue
+        clause = t.head if t.lower_ in MODALS else t
+        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+            clause = clause.head
+        others = {w.i for w in clause.subtree if w.dep_ in ("advcl", "ccomp", "parataxis", "relcl") and w.i != clause.i}
+        words = [w for w in subtree_tokens(clause, others) if w.i in ids]
+        if _has_markers(words, THREAT_MARKERS):
+            return True
+    return False
 
 
 def _speaker_needs(verb: Token) -> bool:
@@ -323,7 +374,7 @@ def _target(verb: Token, parsed: ParsedArticle, index: ActorIndex, speaker: str)
     return ""
 
 
-def _speaker_tokens(verb: Token) -> list[Token]:
+def speaker_tokens(verb: Token) -> list[Token]:
     """Who performs a speech act. A verb without its own subject ("... and urged governments",
     "arguing that") belongs to the nearest speech act above it, not to whatever clause the parser
     hung it on ("He warned that Russia could attack and urged ...")."""
@@ -341,6 +392,21 @@ def _speaker_tokens(verb: Token) -> list[Token]:
             and verb.head.pos_ == "PROPN":
         return [verb.head, *verb.head.conjuncts]  # "Germany, which ..., and Korea, which ..., called on": a missed root
     return subject
+
+
+def post_holders(subjects: list[Token], parsed: ParsedArticle, index: ActorIndex) -> list[Mention]:
+    """"the head of the agency described it as", "a spokesman for the ministry said": with the
+    holder of the post unnamed, the body the post belongs to speaks."""
+    found: list[Mention] = []
+    for subj in subjects:
+        if subj.lemma_.lower() not in ROLE_NOUNS:
+            continue
+        for child in subj.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "for", "at"):
+                found += actors_of([g for g in child.children if g.dep_ == "pobj"], parsed, index)
+            elif child.dep_ in ("poss", "compound"):
+                found += actors_of([child], parsed, index)
+    return found
 
 
 def _within(outer: Token, inner: Token) -> bool:
@@ -454,8 +520,17 @@ def extract_statements(parsed: ParsedArticle, index: ActorIndex) -> list[Stateme
             if kind in ("claim", "demand", "endorsement") and any(
                     c.dep_ == "aux" and c.lower_ in FUTURE for c in verb.children):
                 continue  # "said Australia would press for a roadmap": an act planned, not made
-            for mention in actors_of(_speaker_tokens(verb), parsed, index):
+            subjects = speaker_tokens(verb)
+            for mention in actors_of(subjects, parsed, index) or post_holders(subjects, parsed, index):
                 found.setdefault(mention.actor, []).append((kind, verb))
+        for noun in sent.span:
+            # "denies accusations by Kyiv that ...", "warnings from the agency that ...": the act of the one named
+            if noun.pos_ != "NOUN" or noun.lemma_.lower() not in STATEMENT_NOUNS or noun.i in quoted:
+                continue
+            for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")):
+                objects = [x for g in prep.children if g.dep_ == "pobj" for x in (g, *g.conjuncts)]
+                for mention in actors_of(objects, parsed, index):
+                    found.setdefault(mention.actor, []).append((STATEMENT_NOUNS[noun.lemma_.lower()], noun))
         for speaker, acts in found.items():
             # an act inside another act of the speaker is part of it ("urged Washington to lift what
             # he called illegal sanctions" is a demand), unless the outer act is a plain "said"
@@ -464,7 +539,7 @@ def extract_statements(parsed: ParsedArticle, index: ActorIndex) -> list[Stateme
             kept: list[tuple[str, Token]] = []
             for kind, verb in sorted(acts, key=lambda a: KIND_PRIORITY.index(a[0])):
                 nested = any(_within(k_verb, verb) or _within(verb, k_verb) for _, k_verb in kept)
-                if nested or (kept and kind == "claim") or any(k == kind for k, _ in kept):
+                if nested or (kept and kind == "claim" and not _contrasted(verb)) or any(k == kind for k, _ in kept):
                     continue
                 kept.append((kind, verb))
             for kind, verb in kept:
@@ -474,6 +549,11 @@ def extract_statements(parsed: ParsedArticle, index: ActorIndex) -> list[Stateme
                     start=sent.start, end=sent.end,
                 ))
     return out
+
+
+def _contrasted(verb: Token) -> bool:
+    """"welcomed the signature but said it meant little": a second act set against the first."""
+    return verb.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in verb.head.children)
 
 
 def quoted_statements(parsed: ParsedArticle, quotes: list, statements: list[Statement]) -> list[Statement]:
@@ -509,7 +589,7 @@ def _quoted_kind(tokens: list[Token]) -> str | None:
         return "threat"
     if has(REJECTION_MARKERS) or (first_person and future and any(t.dep_ == "neg" for t in tokens)):
         return "rejection"
-    if has(WARNING_MARKERS) or any(t.lower_ in ("nobody", "no one") and t.head.lemma_ == "want" for t in tokens):
+    if has(WARNING_MARKERS) or _nobody_wants(tokens) or _window_closes(tokens) or _analogy(tokens):
         return "warning"
     if has(DEMAND_MARKERS):
         return "demand"
