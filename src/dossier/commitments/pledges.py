@@ -309,7 +309,8 @@ def _category_by_head(chain: list[Token], content: list[Token]) -> str:
     is what is devoted."""
     action = chain[-1]
     category = category_of([action, *(c for c in action.children if c.dep_ == "prt")])
-    if category:
+    hosting = category == "diplomacy" and any(c.dep_ == "dobj" for c in action.children)
+    if category and not hosting:  # "host a repair depot" is about the depot, "host talks" about talks
         return category
     allowed = {t.i for t in content}
     for obj in (c for c in action.children if c.dep_ in ("dobj", "nsubjpass") and c.i in allowed
