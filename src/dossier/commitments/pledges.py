@@ -530,18 +530,23 @@ def _stand_in_agents(verb: Token, subjects: list[Token], marks: set[str], sent: 
         c.dep_ == "xcomp" for c in verb.children)
     if not ((passive and MODAL_MARKS & marks) or impersonal or (subjects and _stands_in(subjects[0]))):
         return []  # "the goal is being met" reports a state; "sanctions will be restored" commits
+    # whoever stands behind the clause, it is not the one it gives to ("could be provided to Tunisia")
+    receivers = {m.actor for m in actors_of(_recipients(verb), parsed, index)}
+    money = any(t.lower_ in MONEY_WORDS for c in verb.children if c.dep_ in ("nsubjpass", "dobj") for t in c.subtree)
+    agreement = bool(subjects) and subjects[0].lemma_.lower() in AGREEMENT_NOUNS
+    if agreement and money and signers and sent.block - last_committers[0] > 1:
+        # "the agreement includes EUR 105 million in aid": the parties that signed it, less the receiver
+        return [m for m in signers if m.actor not in receivers]
     speech = reporting_verb(verb)
     if speech is not None:
         speakers = actors_of(clause_subject(speech), parsed, index)
         if speakers:
             return speakers
     if last_committers and sent.block - last_committers[0] <= 1:
-        return last_committers[1:]
-    money = any(t.lower_ in MONEY_WORDS for c in verb.children if c.dep_ in ("nsubjpass", "dobj") for t in c.subtree)
-    if signers and money and (passive or (subjects and subjects[0].lemma_.lower() in AGREEMENT_NOUNS)):
-        # "The agreement includes EUR 105 million in aid", "another EUR 900 million could be provided to
-        # Tunisia": the parties to the deal the article reported, less the one it is given to
-        receivers = {m.actor for m in actors_of(_recipients(verb), parsed, index)}
+        return [m for m in last_committers[1:] if m.actor not in receivers]
+    if signers and money and passive:
+        # "another EUR 900 million could be provided to Tunisia": the parties to the deal the article
+        # reported, less the one it is given to
         return [m for m in signers if m.actor not in receivers]
     return []
 
