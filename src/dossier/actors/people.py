@@ -99,13 +99,20 @@ def titled_names(sent: Span) -> list[Span]:
         if tok.i + 1 < sent.end and doc[tok.i + 1].pos_ == "PROPN" and doc[tok.i + 1].dep_ == "compound":
             continue  # not the last word of the name
         start = tok.i
-        while start > sent.start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" \
-                and doc[start - 1].text[:1].isupper() and doc[start - 1].ent_type_ in mistaken \
-                and not is_title_word(doc[start - 1]):
-            start -= 1
+        while start > sent.start:
+            if doc[start - 1].text == "-" and start - 2 >= sent.start and doc[start - 2].pos_ == "PROPN" \
+                    and doc[start - 2].text[:1].isupper() and doc[start - 1].idx + 1 == doc[start].idx:
+                start -= 2  # "Ilunga-Mwamba": a hyphenated surname is one name
+                continue
+            if doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" \
+                    and doc[start - 1].text[:1].isupper() and doc[start - 1].ent_type_ in mistaken \
+                    and not is_title_word(doc[start - 1]):
+                start -= 1
+                continue
+            break
         end = tok.i + 1
         if end - start < 2 or any(is_title_word(t) or gazetteer.lookup(t.text) or t.text.isupper()
-                                  or t.text in ORG_WORDS for t in doc[start:end]):
+                                  or t.text in ORG_WORDS for t in doc[start:end] if t.text != "-"):
             continue
         # "the envoy for Sudan, Ramtane Lamamra": the parser may hang the name on "Sudan"
         chain = [tok.head, tok.head.head, tok.head.head.head]
