@@ -297,3 +297,10 @@ def test_money_the_agreement_provides_comes_from_its_parties_less_the_receiver()
     pledges = tables_for(text).pledges
     later = pledges[pledges["evidence"].str.startswith("Another")]
     assert rows(later, "actor", "category") == {("European Union", "funding")}
+
+
+def test_a_grouping_the_article_names_acts_for_its_members():
+    text = ("Peru, Chile and Ecuador, a group known as the Pacific Three, agreed on Monday to cap anchovy catches. "
+            "Negotiators from Norway and Iceland, the so-called N2, agreed to share quota data.")
+    pledges = tables_for(text).pledges
+    assert set(pledges["actor"]) <= {"Pacific Three", "N2"} and len(pledges) == 2

@@ -114,6 +114,9 @@ def actors_of(tokens: list[Token], parsed: ParsedArticle, index: ActorIndex) -> 
     def at(tok: Token) -> Mention | None:
         return index.at(parsed.offset(tok), parsed.offset(tok) + len(tok))
 
+    grouping = _named_grouping(tokens, at)
+    if grouping is not None:
+        return [grouping]  # "OPEC and allies, a group known as OPEC+, agreed": the grouping acts
     for tok in tokens:
         mention = at(tok)
         pair = tok if tok.lower_ in PAIR_NOUNS else next(  # "negotiators from both countries"
@@ -154,6 +157,30 @@ def actors_of(tokens: list[Token], parsed: ParsedArticle, index: ActorIndex) -> 
             if all(f.actor != m.actor for f in found):
                 found.append(m)
     return found
+
+
+_GROUPING_CUE = re.compile(r"(?:\bknown as|\bso - called|\bso-called|\bso called|\bdubbed)(?: the)?$")
+
+
+def names_a_grouping(tok: Token) -> bool:
+    """Whether a capitalised word starts the name the text gives a set of actors ("a group known as
+    OPEC+", "the so-called E3")."""
+    before = " ".join(t.lower_ for t in tok.doc[max(tok.sent.start, tok.i - 4):tok.i])
+    return tok.text[:1].isupper() and bool(_GROUPING_CUE.search(before))
+
+
+def _named_grouping(tokens: list[Token], at) -> Mention | None:
+    """The actor a subject phrase names as its grouping ("..., a group known as OPEC+,", "..., the
+    so-called E3,"), if it does."""
+    if not tokens:
+        return None
+    head = tokens[0]
+    for tok in (t for root in (head, *head.conjuncts) for t in root.subtree):
+        if names_a_grouping(tok):
+            mention = at(tok)
+            if mention is not None:
+                return mention
+    return None
 
 
 def _last_two_states(tok: Token, parsed: ParsedArticle, index: ActorIndex) -> list[Mention]:

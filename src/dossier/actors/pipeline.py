@@ -31,6 +31,7 @@ from dossier.actors.vocabulary import (
     STATE_AGENT_NOUNS,
     STATE_BODIES,
 )
+from dossier.grammar import names_a_grouping
 from dossier.lexicon import COMPANY_NOUNS, REPORTING_VERBS, ROLE_NOUNS
 
 if TYPE_CHECKING:
@@ -152,6 +153,19 @@ class _Builder(ReferenceResolver):
             if entry.type == "country" and doc[start].ent_type_ == "PERSON" and doc[start].ent_iob_ != "B":
                 continue
             self.add(doc, start, end, sent, entry.name, entry.type, entry.how)
+
+    def find_named_groupings(self, sent: Sentence) -> None:
+        """"OPEC and allies including Russia, a group known as OPEC+,", "France, Germany and Britain,
+        the so-called E3,": the name the article gives a set of actors is an actor of its own."""
+        doc = sent.span.doc
+        for tok in sent.span:
+            if tok.pos_ != "PROPN" or not names_a_grouping(tok):
+                continue
+            end = tok.i + 1
+            while end < sent.span.end and doc[end].pos_ in ("PROPN", "NUM") and doc[end].text[:1].isupper():
+                end += 1
+            if self._free(doc, tok.i, end):
+                self.add(doc, tok.i, end, sent, doc[tok.i:end].text, "organization", "name")
 
     def find_new_organizations(self, sent: Sentence) -> None:
         doc, span = sent.span.doc, sent.span
@@ -303,6 +317,7 @@ class _Builder(ReferenceResolver):
         for sent in self.parsed.body:
             self.find_people(sent)
             self.find_known(sent, known[id(sent.span.doc)])
+            self.find_named_groupings(sent)
             self.find_new_organizations(sent)
             self.find_groups(sent)
         self.resolve_references()
