@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import dossier.actors.gazetteer as gazetteer
 from dossier import kb
-from dossier.actors import gazetteer
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

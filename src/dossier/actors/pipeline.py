@@ -11,8 +11,8 @@ import re
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+import dossier.actors.gazetteer as gazetteer
 from dossier import kb
-from dossier.actors import gazetteer
 from dossier.actors.collectives import Collective
 from dossier.actors.model import Actor, Mention
 from dossier.actors.people import (

@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+import dossier.actors.collectives as collectives
+import dossier.actors.gazetteer as gazetteer
 from dossier import kb
-from dossier.actors import collectives, gazetteer
 from dossier.actors.model import Actor, Mention
 from dossier.actors.vocabulary import (
     BARE_GOVERNMENT,
