@@ -304,3 +304,10 @@ def test_a_grouping_the_article_names_acts_for_its_members():
             "Negotiators from Norway and Iceland, the so-called N2, agreed to share quota data.")
     pledges = tables_for(text).pledges
     assert set(pledges["actor"]) <= {"Pacific Three", "N2"} and len(pledges) == 2
+
+
+def test_british_is_to_future_and_membership_among_committers():
+    text = ("The UK is to send 300 more troops to Estonia next year. "
+            "Italy is among the countries that have pledged to double aid to Africa.")
+    pledges = tables_for(text).pledges
+    assert rows(pledges, "actor", "status") == {("United Kingdom", "committed"), ("Italy", "committed")}

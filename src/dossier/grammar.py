@@ -81,14 +81,16 @@ def clause_subject(verb: Token) -> list[Token]:
         if agents:
             return [agents[0], *agents[0].conjuncts]
         subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS]
-        if subjects and subjects[0].lower_ == "who" and node.dep_ == "relcl":
-            return [node.head]  # "Angela Merkel, who called it a step": the relative pronoun is its antecedent
+        if subjects and node.dep_ == "relcl" and (subjects[0].lower_ == "who" or (
+                subjects[0].lower_ in ("that", "which") and _among(node) is not None)):
+            # "Angela Merkel, who called it a step": the relative pronoun is its antecedent
+            return _antecedent(node)
         if subjects:
             subj = subjects[0]
             return [subj, *[c for c in subj.conjuncts if c.i > subj.i]]
         if node.dep_ in ("conj", "xcomp", "advcl", "pcomp", "acl", "relcl", "ccomp") and node.head.i != node.i:
             if node.dep_ == "relcl":
-                return [node.head]
+                return _antecedent(node)
             if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
                 poss = [c for c in node.head.children if c.dep_ == "poss"]
                 if poss:
@@ -104,6 +106,19 @@ def clause_subject(verb: Token) -> list[Token]:
             continue
         break
     return []
+
+
+def _antecedent(relcl: Token) -> list[Token]:
+    """What a relative clause is about; "Italy is among the countries that have pledged": Italy."""
+    among = _among(relcl)
+    return ([c for c in among.head.children if c.dep_ == "nsubj"][:1] if among is not None else []) or [relcl.head]
+
+
+def _among(relcl: Token) -> Token | None:
+    """The "among" of "X is among the countries that ...", if the relative clause hangs on it."""
+    head = relcl.head
+    among = head.head if head.dep_ == "pobj" and head.head.lower_ == "among" else None
+    return among if among is not None and among.head.lemma_.lower() == "be" else None
 
 
 def actors_of(tokens: list[Token], parsed: ParsedArticle, index: ActorIndex) -> list[Mention]:

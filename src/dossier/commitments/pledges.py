@@ -160,8 +160,12 @@ def _modal_heads_clause(verb: Token) -> bool:
 
 
 def _scheduled(verb: Token) -> bool:
-    """"Canada is set to waive ...": the head of the xcomp is a scheduling adjective or participle."""
+    """"Canada is set to waive ...", "the UK is to send ...": a scheduled action."""
     head = verb.head
+    if verb.dep_ == "xcomp" and head.lemma_.lower() == "be" and head.i < verb.i and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+        return True  # "The UK is to send 300 more troops": the British future of plans
     if verb.dep_ != "xcomp" or head.lemma_.lower() not in SCHEDULED:
         return False
     return head.head.lemma_.lower() == "be" or any(
