@@ -68,6 +68,8 @@ def _speech_kind(verb: Token) -> str | None:
     phrase = _phrase_kind(verb)
     if phrase:
         return phrase
+    if _in_protest(verb):
+        return "rejection"  # "withdrew from the meeting in protest against what it called bias"
     if lemma in LIGHT_VERBS:
         for c in children:
             if c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS:
@@ -120,6 +122,19 @@ def _phrase_kind(verb: Token) -> str | None:
         if first == lemma and all(w in near for w in rest):
             return kind
     return None
+
+
+def _in_protest(verb: Token) -> bool:
+    """An act done "in protest" (at, against, over something): the act is a rejection, wherever
+    the parser hung the phrase among the verb's own words ("walked out of the talks in protest")."""
+    for tok in verb.subtree:
+        if tok.lemma_.lower() == "protest" and tok.pos_ == "NOUN" and tok.head.lower_ == "in" \
+                and tok.head.dep_ == "prep":
+            node = tok.head.head
+            while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+                node = node.head
+            return node.i == verb.i
+    return False
 
 
 def _evaluation(verb: Token) -> Token | None:
@@ -186,6 +201,8 @@ def _refine(kind: str, verb: Token) -> str:
         return "demand"  # "insisted that any settlement recognise ...": a subjunctive is a demand
     if kind == "claim" and (_content_has(verb, GRATITUDE_MARKERS) and not has_negation(verb)):
         return "endorsement"  # "“Thank you to our allies,” he wrote"
+    if kind == "claim" and _praises(_content(verb)):
+        return "endorsement"  # "said: “This is a landmark achievement”", "said the pact would benefit both"
     if kind == "claim" and (_nobody_wants(_content(verb)) or _window_closes(_content(verb))
                             or _analogy(_content(verb)) or _ready_if(_content(verb))):
         return "warning"  # "“Nobody wants another famine,” she said", "the window is closing", "would be another Suez"
@@ -201,6 +218,27 @@ def _refine(kind: str, verb: Token) -> str:
             "insist", "stress", "say", "emphasize", "emphasise", "argue", "maintain", "state", "declare", "add"):
         return "demand"
     return kind
+
+
+def _praises(tokens: list[Token]) -> bool:
+    """A clause that rates something well: "this is a landmark achievement", "the accord is an
+    important step", "can be considered a model", "the agreement will benefit both sides". The rating
+    is the clause's own predicate, not a word in a clause below it ("a step that risks ...")."""
+    ids = {t.i for t in tokens}
+    for t in tokens:
+        head = t.head
+        if head.i not in ids or has_negation(head):
+            continue
+        if t.dep_ in ("attr", "oprd", "acomp") and head.lemma_.lower() in ("be", "consider", "regard", "see", "become"):
+            words = [t, *(c for c in t.children if c.dep_ in ("amod", "compound"))]
+            if any(c.lower_ in ("as", "so") and c.dep_ == "advmod" for w in words for c in w.children):
+                continue  # "only as good as the next petition": a comparison, no praise
+            if any(w.lower_ in POSITIVE_MARKERS or w.lemma_.lower() in POSITIVE_MARKERS for w in words):
+                return True
+        if t.dep_ == "nsubj" and t.lemma_.lower() in EVALUATED_NOUNS and head.lemma_.lower() in POSITIVE_MARKERS \
+                and head.pos_ == "VERB":
+            return True
+    return False
 
 
 def _nobody_wants(tokens: list[Token]) -> bool:
@@ -295,8 +333,9 @@ def _obliges(verb: Token) -> bool:
             if any(c.dep_ == "aux" and c.lower_ in DEMAND_MARKERS for c in tok.children):
                 return True
             if tok.lemma_.lower() in ("have", "need") and any(
-                    c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in tok.children):
-                return f"{tok.lower_} to" in DEMAND_MARKERS or tok.lemma_.lower() == "have"
+                    c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in tok.children) and (
+                    f"{tok.lower_} to" in DEMAND_MARKERS or tok.lemma_.lower() == "have"):
+                return True  # "doesn't need mediators to ... and that it should be removed": read on
     return False
 
 
@@ -578,10 +617,9 @@ def quoted_statements(parsed: ParsedArticle, quotes: list, statements: list[Stat
 
 def _quoted_kind(tokens: list[Token]) -> str | None:
     words = {t.lower_ for t in tokens} | {t.lemma_.lower() for t in tokens}
-    text = " ".join(t.lower_ for t in tokens)
 
     def has(markers: set[str]) -> bool:
-        return bool(words & markers) or any(" " in m and m in text for m in markers)
+        return _has_markers(tokens, markers)
 
     future = any(t.lower_ in ("will", "'ll", "would", "shall") for t in tokens)
     first_person = bool(words & {"we", "i", "us", "our"})
@@ -593,4 +631,8 @@ def _quoted_kind(tokens: list[Token]) -> str | None:
         return "warning"
     if has(DEMAND_MARKERS):
         return "demand"
+    if has(ACCUSATION_MARKERS):
+        return "accusation"  # "“What they did is theft.”"
+    if _praises(tokens):
+        return "endorsement"  # "“This is a historic day.”"
     return None
