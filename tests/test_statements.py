@@ -241,3 +241,36 @@ def test_a_quote_on_its_own_can_praise_accuse_or_threaten():
     text = ("Chilean envoy Rosa Valdivia spoke after the vote. \u201cThe fleets must stay in port,\u201d she said. "
             "\u201cChile will take all necessary counter-measures.\u201d")
     assert ("Rosa Valdivia", "threat") in kinds(text)
+
+
+def test_a_vow_held_over_others_conduct_is_a_threat():
+    text = "Chilean President Rosa Valdivia has vowed to keep up the pressure on Peru unless it withdraws its boats."
+    assert kinds(text) == {("Rosa Valdivia", "threat")}
+    # a vow with no condition on anyone is a pledge, not a statement
+    assert kinds("Chilean President Rosa Valdivia has vowed to rebuild the harbour.") == set()
+
+
+def test_warnings_from_a_speaker_named_further_along_the_phrase():
+    text = ("Ministers received stark warnings about the state of the fisheries from Chilean envoy Rosa Valdivia "
+            "and Peru on Monday.")
+    assert kinds(text) == {("Rosa Valdivia", "warning"), ("Peru", "warning")}
+    # a "from" beyond a verb names where something comes, not who warned
+    text = "Ministers received stark warnings about boats that came from Peru."
+    assert kinds(text) == set()
+
+
+def test_demands_pressed_on_an_occasion_are_demands():
+    text = "Bolivia used the change of government to press new demands."
+    assert kinds(text) == {("Bolivia", "demand")}
+    # pushing goods is no statement
+    assert kinds("Bolivia used the new road to push more trucks to the port.") == set()
+
+
+def test_a_speaker_reporting_others_praise_endorses_nothing():
+    text = "Chilean envoy Rosa Valdivia added: the truce was hailed around the world."
+    assert ("Rosa Valdivia", "endorsement") not in kinds(text)
+
+
+def test_it_is_important_to_is_no_praise():
+    text = "Chilean envoy Rosa Valdivia said it was important to guard against false hope."
+    assert ("Rosa Valdivia", "endorsement") not in kinds(text)

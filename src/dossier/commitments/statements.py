@@ -46,7 +46,8 @@ if TYPE_CHECKING:
 
 
 
-# "was quick to praise", "was first to condemn": the act itself, done promptly.
+# "was quick to praise", "was first to condemn": the act itself, done promptly ("used the summit to
+# press demands" is done too).
 PROMPTLY = {"quick", "swift", "fast", "first", "prompt"}
 # Modal and future auxiliaries ("wo" and "ca" are how the parser splits "won't" and "can't").
 MODALS = {"will", "would", "'ll", "wo", "shall", "can", "ca", "could", "may", "might"}
@@ -93,16 +94,20 @@ def _speech_kind(verb: Token) -> str | None:
     if lemma in ("say", "add", "tell", "write", "reply", "respond", "explain", "state", "note", "recall") \
             and not (deps & {"ccomp", "parataxis"} or sentence_has_quote):
         return None
-    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() not in PROMPTLY:
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() not in PROMPTLY and not (
+            verb.head.lemma_.lower() == "use" and any(c.dep_ == "dobj" for c in verb.head.children)):
         return None  # "has yet to decide whether to ask": an act only contemplated ("was quick to praise" is done)
     if lemma in ("back", "support", "charge", "counter") and "dobj" not in deps:
         return None
     if lemma in ("ask", "request") and any(c.dep_ == "xcomp" and has_negation(c) for c in children):
         return None  # "asked not to be named"
     if lemma in ("press", "push") and not ("for" in preps or "xcomp" in deps or "ccomp" in deps):
-        return None  # "pushed aid trucks through" is logistics; "pressed Iran to" is a demand
-    if lemma in ("vow",) and not _content_has(verb, THREAT_MARKERS):
-        return None
+        # "pushed aid trucks through" is logistics; "pressed Iran to" and "pressed new demands" are demands
+        return next((STATEMENT_NOUNS[c.lemma_.lower()] for c in children
+                     if c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS), None)
+    if lemma in ("vow",) and not (_content_has(verb, THREAT_MARKERS)
+                                  or any(_conditional(t) for t in _content(verb))):
+        return None  # "vowed to keep up the pressure unless it disarms" is a threat; "vowed to rebuild" is not
     if lemma in ("refuse", "decline") and any(c.dep_ == "xcomp" and c.lemma_.lower() in ASSENT_VERBS
                                               for c in children):
         return "rejection"  # "refused to back the passage", "declined to sign the declaration"
@@ -179,6 +184,10 @@ def _refine(kind: str, verb: Token) -> str:
     if kind == "claim":  # "said the administration fully supports": the reported act decides
         for clause in (c for c in verb.children if c.dep_ == "ccomp"):
             reported = STATEMENT_VERBS.get(clause.lemma_.lower(), "claim")
+            passive = any(c.dep_ == "auxpass" for c in clause.children) and not any(
+                c.dep_ == "agent" for c in clause.children)
+            if reported in ("endorsement", "accusation", "rejection", "demand", "threat") and passive:
+                continue  # "adds: the truce was hailed around the world" reports others' act
             if reported in ("endorsement", "accusation", "rejection", "demand", "threat") and not any(
                     c.dep_ == "aux" and c.lower_ in FUTURE for c in clause.children):
                 return reported  # "said Berlin would push for ratification" is its plan, not a demand made
@@ -233,6 +242,9 @@ def _praises(tokens: list[Token]) -> bool:
             words = [t, *(c for c in t.children if c.dep_ in ("amod", "compound"))]
             if any(c.lower_ in ("as", "so") and c.dep_ == "advmod" for w in words for c in w.children):
                 continue  # "only as good as the next petition": a comparison, no praise
+            if any(c.dep_ == "nsubj" and c.lower_ == "it" for c in head.children) and any(
+                    c.dep_ in ("xcomp", "ccomp") for c in (*t.children, *head.children)):
+                continue  # "it was important to guard against false hope" urges; it rates nothing
             if any(w.lower_ in POSITIVE_MARKERS or w.lemma_.lower() in POSITIVE_MARKERS for w in words):
                 return True
         if t.dep_ == "nsubj" and t.lemma_.lower() in EVALUATED_NOUNS and head.lemma_.lower() in POSITIVE_MARKERS \
@@ -566,7 +578,7 @@ def extract_statements(parsed: ParsedArticle, index: ActorIndex) -> list[Stateme
             # "denies accusations by Kyiv that ...", "warnings from the agency that ...": the act of the one named
             if noun.pos_ != "NOUN" or noun.lemma_.lower() not in STATEMENT_NOUNS or noun.i in quoted:
                 continue
-            for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")):
+            for prep in _authors(noun):
                 objects = [x for g in prep.children if g.dep_ == "pobj" for x in (g, *g.conjuncts)]
                 for mention in actors_of(objects, parsed, index):
                     found.setdefault(mention.actor, []).append((STATEMENT_NOUNS[noun.lemma_.lower()], noun))
@@ -588,6 +600,23 @@ def extract_statements(parsed: ParsedArticle, index: ActorIndex) -> list[Stateme
                     start=sent.start, end=sent.end,
                 ))
     return out
+
+
+def _authors(noun: Token) -> list[Token]:
+    """The "by" or "from" phrase naming who made a statement noun: its own ("accusations by Kyiv"),
+    or one further along the noun's phrase when the parser hung it on a word between ("stark warnings
+    about the climate from the prime minister"); never beyond a verb."""
+    own = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")]
+    if own:
+        return own
+    for tok in noun.subtree:
+        if tok.dep_ == "prep" and tok.lower_ == "from" and tok.i > noun.i:
+            node = tok.head
+            while node.i != noun.i and node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+                node = node.head
+            if node.i == noun.i:
+                return [tok]
+    return []
 
 
 def _contrasted(verb: Token) -> bool:
