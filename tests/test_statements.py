@@ -274,3 +274,21 @@ def test_a_speaker_reporting_others_praise_endorses_nothing():
 def test_it_is_important_to_is_no_praise():
     text = "Chilean envoy Rosa Valdivia said it was important to guard against false hope."
     assert ("Rosa Valdivia", "endorsement") not in kinds(text)
+
+
+def test_the_agency_said_refers_back_to_the_one_agency_named():
+    text = "The Andean Fisheries Agency met on Monday. The agency said the fleets must leave the bay."
+    assert {kind for _, kind in kinds(text)} == {"demand"}
+    # no ministry named: "the ministry" is nobody known
+    text = "The Andean Fisheries Agency met on Monday. The ministry said the fleets must leave the bay."
+    assert kinds(text) == set()
+
+
+def test_described_as_praise_or_scorn_takes_a_stance():
+    text = "Chilean envoy Rosa Valdivia described Peru's offer as \u201cremarkable\u201d."
+    assert kinds(text) == {("Rosa Valdivia", "endorsement")}
+    text = "Chilean envoy Rosa Valdivia described Peru's offer as a sham."
+    assert kinds(text) == {("Rosa Valdivia", "rejection")}
+    # naming a thing is no stance
+    text = "Chile's Foreign Ministry invited reporters to what it described as a briefing."
+    assert kinds(text) == set()

@@ -87,6 +87,9 @@ def _speech_kind(verb: Token) -> str | None:
         if deps & {"oprd", "ccomp", "xcomp"} or _evaluation(verb) is not None:
             return "claim"  # "called the plan a sham", "called the framework “another Munich”"
         return None
+    if lemma == "describe" and any(c.dep_ == "dobj" and c.lower_ == "what" for c in children) and not (
+            _content_has(verb, REJECTION_MARKERS | POSITIVE_MARKERS | ACCUSATION_MARKERS)):
+        return None  # "invited media to what it described as a briefing": a name for a thing, no stance
     if lemma == "point" and not preps & {"to", "out"}:
         return None
     if lemma in ("announce", "confirm", "unveil", "reveal", "disclose") and not deps & {"ccomp", "parataxis"}:
@@ -201,6 +204,12 @@ def _refine(kind: str, verb: Token) -> str:
                 return "endorsement"
             if evaluated.lemma_.lower() in EVALUATED_NOUNS or evaluated.lower_ in EVALUATED_NOUNS:
                 return "rejection"
+    if kind == "claim" and verb.lemma_.lower() == "describe" and any(
+            c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
+        if _content_has(verb, REJECTION_MARKERS):
+            return "rejection"  # "described the offer as a sham"
+        if _content_has(verb, POSITIVE_MARKERS):
+            return "endorsement"  # "described the visit as “monumental”"
     if kind == "claim" and _content_has(verb, ACCUSATION_MARKERS):
         return "accusation"  # "“This is piracy,” said the federation's president"
     if kind == "claim" and verb.lemma_.lower() in ("insist", "ask", "demand") and any(
@@ -460,6 +469,19 @@ def post_holders(subjects: list[Token], parsed: ParsedArticle, index: ActorIndex
     return found
 
 
+def named_by_head(subjects: list[Token], index: ActorIndex, sentence: int) -> list[Mention]:
+    """"the ministry said", "the fund said": a bare "the" + noun that is the last word of exactly
+    one organization already named in the article refers back to it."""
+    for subj in subjects[:1]:
+        if subj.pos_ != "NOUN" or subj.tag_ != "NN" or [c.lower_ for c in subj.children] != ["the"]:
+            continue
+        named = {m.actor for m in index.mentions if m.sentence < sentence and index.type_of(m.actor) == "organization"
+                 and m.actor.split()[-1].lower() == subj.lower_ and len(m.actor.split()) > 1}
+        if len(named) == 1:
+            return [Mention(named.pop(), subj.text, subj.idx, subj.idx + len(subj.text), sentence, "description")]
+    return []
+
+
 def _within(outer: Token, inner: Token) -> bool:
     """`inner` is part of `outer`'s act. A finite stance verb without a subject that the parser
     coordinated with a verb of the reported clause ("demanded that the army withdraw and threatened
@@ -572,7 +594,8 @@ def extract_statements(parsed: ParsedArticle, index: ActorIndex) -> list[Stateme
                     c.dep_ == "aux" and c.lower_ in FUTURE for c in verb.children):
                 continue  # "said Australia would press for a roadmap": an act planned, not made
             subjects = speaker_tokens(verb)
-            for mention in actors_of(subjects, parsed, index) or post_holders(subjects, parsed, index):
+            for mention in actors_of(subjects, parsed, index) or post_holders(subjects, parsed, index) \
+                    or named_by_head(subjects, index, sent.index):
                 found.setdefault(mention.actor, []).append((kind, verb))
         for noun in sent.span:
             # "denies accusations by Kyiv that ...", "warnings from the agency that ...": the act of the one named
