@@ -195,3 +195,100 @@ def test_an_act_named_by_a_noun_belongs_to_its_author():
     # an accusation with no author named is nobody's statement
     text = "Peru denies accusations that it has been sending patrol boats into disputed waters."
     assert ("Chile", "accusation") not in kinds(text)
+
+
+def test_insisting_on_something_is_a_demand():
+    assert kinds("Bolivia has insisted on continued Brazilian mediation.") == {("Bolivia", "demand")}
+    # insisting that something is so stays a claim
+    assert kinds("Bolivia insisted that the border had been quiet.") == {("Bolivia", "claim")}
+
+
+def test_expressing_gratitude_or_concern_is_a_stance():
+    assert kinds("Chile expressed gratitude to Peru for the rescue.") == {("Chile", "endorsement")}
+    assert kinds("Chile expressed concern about the build-up of ships.") == {("Chile", "warning")}
+    assert kinds("Chile expressed its goods through the port of Arica.") == set()
+
+
+def test_an_act_done_in_protest_is_a_rejection():
+    text = "Peru's foreign minister Rosa Valdivia walked out of the meeting in protest against the vote."
+    assert kinds(text) == {("Rosa Valdivia", "rejection")}
+    # a protest somebody else holds is not the walker's act
+    assert kinds("Rosa Valdivia walked past the crowd at the protest.") == set()
+
+
+def test_a_second_reported_clause_with_should_is_a_demand():
+    text = ("Chilean envoy Rosa Valdivia said that Chile “does not need mediators to settle the matter” and that "
+            "the dispute “should be removed from the agenda.”")
+    assert kinds(text) == {("Rosa Valdivia", "demand")}
+
+
+def test_reported_praise_is_an_endorsement():
+    assert kinds("Chilean envoy Rosa Valdivia said: \u201cThis is a landmark achievement for the region.\u201d") \
+        == {("Rosa Valdivia", "endorsement")}
+    assert kinds("Chilean envoy Rosa Valdivia said the accord would benefit both countries.") \
+        == {("Rosa Valdivia", "endorsement")}
+    # a comparison or a negated rating is no praise
+    assert kinds("Chilean envoy Rosa Valdivia said: \u201cA cap is only as good as its enforcement.\u201d") \
+        == {("Rosa Valdivia", "claim")}
+    assert kinds("Chilean envoy Rosa Valdivia said the accord was not a step forward.") \
+        != {("Rosa Valdivia", "endorsement")}
+
+
+def test_a_quote_on_its_own_can_praise_accuse_or_threaten():
+    text = ("Chilean envoy Rosa Valdivia spoke after the vote. \u201cThe fleets must stay in port,\u201d she said. "
+            "\u201cThe accord can be considered a model for the whole coast.\u201d")
+    assert ("Rosa Valdivia", "endorsement") in kinds(text)
+    text = ("Chilean envoy Rosa Valdivia spoke after the vote. \u201cThe fleets must stay in port,\u201d she said. "
+            "\u201cChile will take all necessary counter-measures.\u201d")
+    assert ("Rosa Valdivia", "threat") in kinds(text)
+
+
+def test_a_vow_held_over_others_conduct_is_a_threat():
+    text = "Chilean President Rosa Valdivia has vowed to keep up the pressure on Peru unless it withdraws its boats."
+    assert kinds(text) == {("Rosa Valdivia", "threat")}
+    # a vow with no condition on anyone is a pledge, not a statement
+    assert kinds("Chilean President Rosa Valdivia has vowed to rebuild the harbour.") == set()
+
+
+def test_warnings_from_a_speaker_named_further_along_the_phrase():
+    text = ("Ministers received stark warnings about the state of the fisheries from Chilean envoy Rosa Valdivia "
+            "and Peru on Monday.")
+    assert kinds(text) == {("Rosa Valdivia", "warning"), ("Peru", "warning")}
+    # a "from" beyond a verb names where something comes, not who warned
+    text = "Ministers received stark warnings about boats that came from Peru."
+    assert kinds(text) == set()
+
+
+def test_demands_pressed_on_an_occasion_are_demands():
+    text = "Bolivia used the change of government to press new demands."
+    assert kinds(text) == {("Bolivia", "demand")}
+    # pushing goods is no statement
+    assert kinds("Bolivia used the new road to push more trucks to the port.") == set()
+
+
+def test_a_speaker_reporting_others_praise_endorses_nothing():
+    text = "Chilean envoy Rosa Valdivia added: the truce was hailed around the world."
+    assert ("Rosa Valdivia", "endorsement") not in kinds(text)
+
+
+def test_it_is_important_to_is_no_praise():
+    text = "Chilean envoy Rosa Valdivia said it was important to guard against false hope."
+    assert ("Rosa Valdivia", "endorsement") not in kinds(text)
+
+
+def test_the_agency_said_refers_back_to_the_one_agency_named():
+    text = "The Andean Fisheries Agency met on Monday. The agency said the fleets must leave the bay."
+    assert {kind for _, kind in kinds(text)} == {"demand"}
+    # no ministry named: "the ministry" is nobody known
+    text = "The Andean Fisheries Agency met on Monday. The ministry said the fleets must leave the bay."
+    assert kinds(text) == set()
+
+
+def test_described_as_praise_or_scorn_takes_a_stance():
+    text = "Chilean envoy Rosa Valdivia described Peru's offer as \u201cremarkable\u201d."
+    assert kinds(text) == {("Rosa Valdivia", "endorsement")}
+    text = "Chilean envoy Rosa Valdivia described Peru's offer as a sham."
+    assert kinds(text) == {("Rosa Valdivia", "rejection")}
+    # naming a thing is no stance
+    text = "Chile's Foreign Ministry invited reporters to what it described as a briefing."
+    assert kinds(text) == set()

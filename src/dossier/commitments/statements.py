@@ -46,7 +46,8 @@ if TYPE_CHECKING:
 
 
 
-# "was quick to praise", "was first to condemn": the act itself, done promptly.
+# "was quick to praise", "was first to condemn": the act itself, done promptly ("used the summit to
+# press demands" is done too).
 PROMPTLY = {"quick", "swift", "fast", "first", "prompt"}
 # Modal and future auxiliaries ("wo" and "ca" are how the parser splits "won't" and "can't").
 MODALS = {"will", "would", "'ll", "wo", "shall", "can", "ca", "could", "may", "might"}
@@ -68,6 +69,8 @@ def _speech_kind(verb: Token) -> str | None:
     phrase = _phrase_kind(verb)
     if phrase:
         return phrase
+    if _in_protest(verb):
+        return "rejection"  # "withdrew from the meeting in protest against what it called bias"
     if lemma in LIGHT_VERBS:
         for c in children:
             if c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS:
@@ -84,6 +87,9 @@ def _speech_kind(verb: Token) -> str | None:
         if deps & {"oprd", "ccomp", "xcomp"} or _evaluation(verb) is not None:
             return "claim"  # "called the plan a sham", "called the framework “another Munich”"
         return None
+    if lemma == "describe" and any(c.dep_ == "dobj" and c.lower_ == "what" for c in children) and not (
+            _content_has(verb, REJECTION_MARKERS | POSITIVE_MARKERS | ACCUSATION_MARKERS)):
+        return None  # "invited media to what it described as a briefing": a name for a thing, no stance
     if lemma == "point" and not preps & {"to", "out"}:
         return None
     if lemma in ("announce", "confirm", "unveil", "reveal", "disclose") and not deps & {"ccomp", "parataxis"}:
@@ -91,16 +97,20 @@ def _speech_kind(verb: Token) -> str | None:
     if lemma in ("say", "add", "tell", "write", "reply", "respond", "explain", "state", "note", "recall") \
             and not (deps & {"ccomp", "parataxis"} or sentence_has_quote):
         return None
-    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() not in PROMPTLY:
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() not in PROMPTLY and not (
+            verb.head.lemma_.lower() == "use" and any(c.dep_ == "dobj" for c in verb.head.children)):
         return None  # "has yet to decide whether to ask": an act only contemplated ("was quick to praise" is done)
     if lemma in ("back", "support", "charge", "counter") and "dobj" not in deps:
         return None
     if lemma in ("ask", "request") and any(c.dep_ == "xcomp" and has_negation(c) for c in children):
         return None  # "asked not to be named"
     if lemma in ("press", "push") and not ("for" in preps or "xcomp" in deps or "ccomp" in deps):
-        return None  # "pushed aid trucks through" is logistics; "pressed Iran to" is a demand
-    if lemma in ("vow",) and not _content_has(verb, THREAT_MARKERS):
-        return None
+        # "pushed aid trucks through" is logistics; "pressed Iran to" and "pressed new demands" are demands
+        return next((STATEMENT_NOUNS[c.lemma_.lower()] for c in children
+                     if c.dep_ == "dobj" and c.lemma_.lower() in STATEMENT_NOUNS), None)
+    if lemma in ("vow",) and not (_content_has(verb, THREAT_MARKERS)
+                                  or any(_conditional(t) for t in _content(verb))):
+        return None  # "vowed to keep up the pressure unless it disarms" is a threat; "vowed to rebuild" is not
     if lemma in ("refuse", "decline") and any(c.dep_ == "xcomp" and c.lemma_.lower() in ASSENT_VERBS
                                               for c in children):
         return "rejection"  # "refused to back the passage", "declined to sign the declaration"
@@ -120,6 +130,19 @@ def _phrase_kind(verb: Token) -> str | None:
         if first == lemma and all(w in near for w in rest):
             return kind
     return None
+
+
+def _in_protest(verb: Token) -> bool:
+    """An act done "in protest" (at, against, over something): the act is a rejection, wherever
+    the parser hung the phrase among the verb's own words ("walked out of the talks in protest")."""
+    for tok in verb.subtree:
+        if tok.lemma_.lower() == "protest" and tok.pos_ == "NOUN" and tok.head.lower_ == "in" \
+                and tok.head.dep_ == "prep":
+            node = tok.head.head
+            while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+                node = node.head
+            return node.i == verb.i
+    return False
 
 
 def _evaluation(verb: Token) -> Token | None:
@@ -164,6 +187,10 @@ def _refine(kind: str, verb: Token) -> str:
     if kind == "claim":  # "said the administration fully supports": the reported act decides
         for clause in (c for c in verb.children if c.dep_ == "ccomp"):
             reported = STATEMENT_VERBS.get(clause.lemma_.lower(), "claim")
+            passive = any(c.dep_ == "auxpass" for c in clause.children) and not any(
+                c.dep_ == "agent" for c in clause.children)
+            if reported in ("endorsement", "accusation", "rejection", "demand", "threat") and passive:
+                continue  # "adds: the truce was hailed around the world" reports others' act
             if reported in ("endorsement", "accusation", "rejection", "demand", "threat") and not any(
                     c.dep_ == "aux" and c.lower_ in FUTURE for c in clause.children):
                 return reported  # "said Berlin would push for ratification" is its plan, not a demand made
@@ -177,6 +204,12 @@ def _refine(kind: str, verb: Token) -> str:
                 return "endorsement"
             if evaluated.lemma_.lower() in EVALUATED_NOUNS or evaluated.lower_ in EVALUATED_NOUNS:
                 return "rejection"
+    if kind == "claim" and verb.lemma_.lower() == "describe" and any(
+            c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
+        if _content_has(verb, REJECTION_MARKERS):
+            return "rejection"  # "described the offer as a sham"
+        if _content_has(verb, POSITIVE_MARKERS):
+            return "endorsement"  # "described the visit as “monumental”"
     if kind == "claim" and _content_has(verb, ACCUSATION_MARKERS):
         return "accusation"  # "“This is piracy,” said the federation's president"
     if kind == "claim" and verb.lemma_.lower() in ("insist", "ask", "demand") and any(
@@ -186,6 +219,8 @@ def _refine(kind: str, verb: Token) -> str:
         return "demand"  # "insisted that any settlement recognise ...": a subjunctive is a demand
     if kind == "claim" and (_content_has(verb, GRATITUDE_MARKERS) and not has_negation(verb)):
         return "endorsement"  # "“Thank you to our allies,” he wrote"
+    if kind == "claim" and _praises(_content(verb)):
+        return "endorsement"  # "said: “This is a landmark achievement”", "said the pact would benefit both"
     if kind == "claim" and (_nobody_wants(_content(verb)) or _window_closes(_content(verb))
                             or _analogy(_content(verb)) or _ready_if(_content(verb))):
         return "warning"  # "“Nobody wants another famine,” she said", "the window is closing", "would be another Suez"
@@ -201,6 +236,30 @@ def _refine(kind: str, verb: Token) -> str:
             "insist", "stress", "say", "emphasize", "emphasise", "argue", "maintain", "state", "declare", "add"):
         return "demand"
     return kind
+
+
+def _praises(tokens: list[Token]) -> bool:
+    """A clause that rates something well: "this is a landmark achievement", "the accord is an
+    important step", "can be considered a model", "the agreement will benefit both sides". The rating
+    is the clause's own predicate, not a word in a clause below it ("a step that risks ...")."""
+    ids = {t.i for t in tokens}
+    for t in tokens:
+        head = t.head
+        if head.i not in ids or has_negation(head):
+            continue
+        if t.dep_ in ("attr", "oprd", "acomp") and head.lemma_.lower() in ("be", "consider", "regard", "see", "become"):
+            words = [t, *(c for c in t.children if c.dep_ in ("amod", "compound"))]
+            if any(c.lower_ in ("as", "so") and c.dep_ == "advmod" for w in words for c in w.children):
+                continue  # "only as good as the next petition": a comparison, no praise
+            if any(c.dep_ == "nsubj" and c.lower_ == "it" for c in head.children) and any(
+                    c.dep_ in ("xcomp", "ccomp") for c in (*t.children, *head.children)):
+                continue  # "it was important to guard against false hope" urges; it rates nothing
+            if any(w.lower_ in POSITIVE_MARKERS or w.lemma_.lower() in POSITIVE_MARKERS for w in words):
+                return True
+        if t.dep_ == "nsubj" and t.lemma_.lower() in EVALUATED_NOUNS and head.lemma_.lower() in POSITIVE_MARKERS \
+                and head.pos_ == "VERB":
+            return True
+    return False
 
 
 def _nobody_wants(tokens: list[Token]) -> bool:
@@ -295,8 +354,9 @@ def _obliges(verb: Token) -> bool:
             if any(c.dep_ == "aux" and c.lower_ in DEMAND_MARKERS for c in tok.children):
                 return True
             if tok.lemma_.lower() in ("have", "need") and any(
-                    c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in tok.children):
-                return f"{tok.lower_} to" in DEMAND_MARKERS or tok.lemma_.lower() == "have"
+                    c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in tok.children) and (
+                    f"{tok.lower_} to" in DEMAND_MARKERS or tok.lemma_.lower() == "have"):
+                return True  # "doesn't need mediators to ... and that it should be removed": read on
     return False
 
 
@@ -407,6 +467,19 @@ def post_holders(subjects: list[Token], parsed: ParsedArticle, index: ActorIndex
             elif child.dep_ in ("poss", "compound"):
                 found += actors_of([child], parsed, index)
     return found
+
+
+def named_by_head(subjects: list[Token], index: ActorIndex, sentence: int) -> list[Mention]:
+    """"the ministry said", "the fund said": a bare "the" + noun that is the last word of exactly
+    one organization already named in the article refers back to it."""
+    for subj in subjects[:1]:
+        if subj.pos_ != "NOUN" or subj.tag_ != "NN" or [c.lower_ for c in subj.children] != ["the"]:
+            continue
+        named = {m.actor for m in index.mentions if m.sentence < sentence and index.type_of(m.actor) == "organization"
+                 and m.actor.split()[-1].lower() == subj.lower_ and len(m.actor.split()) > 1}
+        if len(named) == 1:
+            return [Mention(named.pop(), subj.text, subj.idx, subj.idx + len(subj.text), sentence, "description")]
+    return []
 
 
 def _within(outer: Token, inner: Token) -> bool:
@@ -521,13 +594,14 @@ def extract_statements(parsed: ParsedArticle, index: ActorIndex) -> list[Stateme
                     c.dep_ == "aux" and c.lower_ in FUTURE for c in verb.children):
                 continue  # "said Australia would press for a roadmap": an act planned, not made
             subjects = speaker_tokens(verb)
-            for mention in actors_of(subjects, parsed, index) or post_holders(subjects, parsed, index):
+            for mention in actors_of(subjects, parsed, index) or post_holders(subjects, parsed, index) \
+                    or named_by_head(subjects, index, sent.index):
                 found.setdefault(mention.actor, []).append((kind, verb))
         for noun in sent.span:
             # "denies accusations by Kyiv that ...", "warnings from the agency that ...": the act of the one named
             if noun.pos_ != "NOUN" or noun.lemma_.lower() not in STATEMENT_NOUNS or noun.i in quoted:
                 continue
-            for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")):
+            for prep in _authors(noun):
                 objects = [x for g in prep.children if g.dep_ == "pobj" for x in (g, *g.conjuncts)]
                 for mention in actors_of(objects, parsed, index):
                     found.setdefault(mention.actor, []).append((STATEMENT_NOUNS[noun.lemma_.lower()], noun))
@@ -549,6 +623,23 @@ def extract_statements(parsed: ParsedArticle, index: ActorIndex) -> list[Stateme
                     start=sent.start, end=sent.end,
                 ))
     return out
+
+
+def _authors(noun: Token) -> list[Token]:
+    """The "by" or "from" phrase naming who made a statement noun: its own ("accusations by Kyiv"),
+    or one further along the noun's phrase when the parser hung it on a word between ("stark warnings
+    about the climate from the prime minister"); never beyond a verb."""
+    own = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")]
+    if own:
+        return own
+    for tok in noun.subtree:
+        if tok.dep_ == "prep" and tok.lower_ == "from" and tok.i > noun.i:
+            node = tok.head
+            while node.i != noun.i and node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+                node = node.head
+            if node.i == noun.i:
+                return [tok]
+    return []
 
 
 def _contrasted(verb: Token) -> bool:
@@ -578,10 +669,9 @@ def quoted_statements(parsed: ParsedArticle, quotes: list, statements: list[Stat
 
 def _quoted_kind(tokens: list[Token]) -> str | None:
     words = {t.lower_ for t in tokens} | {t.lemma_.lower() for t in tokens}
-    text = " ".join(t.lower_ for t in tokens)
 
     def has(markers: set[str]) -> bool:
-        return bool(words & markers) or any(" " in m and m in text for m in markers)
+        return _has_markers(tokens, markers)
 
     future = any(t.lower_ in ("will", "'ll", "would", "shall") for t in tokens)
     first_person = bool(words & {"we", "i", "us", "our"})
@@ -593,4 +683,8 @@ def _quoted_kind(tokens: list[Token]) -> str | None:
         return "warning"
     if has(DEMAND_MARKERS):
         return "demand"
+    if has(ACCUSATION_MARKERS):
+        return "accusation"  # "“What they did is theft.”"
+    if _praises(tokens):
+        return "endorsement"  # "“This is a historic day.”"
     return None
