@@ -79,6 +79,8 @@ class ReferenceResolver:
                     target = self._government_in_context(tok, sent, here)  # "said the government was weighing"
                 elif tok.lower_ in QUANTIFIED_NOUNS and any(c.dep_ == "nummod" for c in tok.children):
                     target = self._coalition()
+                elif tok.tag_ == "NN" and tok.text.islower() and [c.lower_ for c in tok.children] == ["the"]:
+                    target, kind = self._named_by_last_word(tok, sent), "description"
                 owner = self._collective_owner(tok, here)
                 if target is None and owner is not None:
                     continue  # "European Union energy ministers": the owner already stands for them
@@ -225,6 +227,14 @@ class ReferenceResolver:
             if m.actor in known and known[m.actor].kind in kinds:
                 return m.actor
         return None
+
+    def _named_by_last_word(self, tok: Token, sent: Sentence) -> str | None:
+        """"the ministry said", "the fund said": the one organization named so far whose name ends
+        in that word ("Commerce Ministry", "Global Fund")."""
+        named = {m.actor for m in self.mentions if m.sentence < sent.index
+                 and self.actors[m.actor].type == "organization" and len(m.actor.split()) > 1
+                 and m.actor.split()[-1].lower() == tok.lower_}
+        return named.pop() if len(named) == 1 else None
 
     def _describe_state(self, word: str) -> str | None:
         """"the kingdom", "the emirate": the last country mentioned whose official name says so."""

@@ -469,19 +469,6 @@ def post_holders(subjects: list[Token], parsed: ParsedArticle, index: ActorIndex
     return found
 
 
-def named_by_head(subjects: list[Token], index: ActorIndex, sentence: int) -> list[Mention]:
-    """"the ministry said", "the fund said": a bare "the" + noun that is the last word of exactly
-    one organization already named in the article refers back to it."""
-    for subj in subjects[:1]:
-        if subj.pos_ != "NOUN" or subj.tag_ != "NN" or [c.lower_ for c in subj.children] != ["the"]:
-            continue
-        named = {m.actor for m in index.mentions if m.sentence < sentence and index.type_of(m.actor) == "organization"
-                 and m.actor.split()[-1].lower() == subj.lower_ and len(m.actor.split()) > 1}
-        if len(named) == 1:
-            return [Mention(named.pop(), subj.text, subj.idx, subj.idx + len(subj.text), sentence, "description")]
-    return []
-
-
 def _within(outer: Token, inner: Token) -> bool:
     """`inner` is part of `outer`'s act. A finite stance verb without a subject that the parser
     coordinated with a verb of the reported clause ("demanded that the army withdraw and threatened
@@ -594,8 +581,7 @@ def extract_statements(parsed: ParsedArticle, index: ActorIndex) -> list[Stateme
                     c.dep_ == "aux" and c.lower_ in FUTURE for c in verb.children):
                 continue  # "said Australia would press for a roadmap": an act planned, not made
             subjects = speaker_tokens(verb)
-            for mention in actors_of(subjects, parsed, index) or post_holders(subjects, parsed, index) \
-                    or named_by_head(subjects, index, sent.index):
+            for mention in actors_of(subjects, parsed, index) or post_holders(subjects, parsed, index):
                 found.setdefault(mention.actor, []).append((kind, verb))
         for noun in sent.span:
             # "denies accusations by Kyiv that ...", "warnings from the agency that ...": the act of the one named
