@@ -62,6 +62,9 @@ def clean_person_span(span: Span) -> Span | None:
         end += 1
     while start > span.sent.start and doc[start].lower_ in NAME_PARTICLES and name_part(doc[start - 1]):
         start -= 1
+    if end + 1 < span.sent.end and doc[end].text in ("In", "Un", "Il") and doc[end - 1].pos_ == "PROPN" \
+            and doc[end + 1].pos_ in ("VERB", "AUX", "PUNCT"):
+        end += 1  # "Moon Jae In said": the last syllable of a Korean given name is not a preposition
     # "Ana Clara Medeiros" tagged from "Clara": a first name the model left out is compound to the name
     while start > span.sent.start and name_part(doc[start - 1]) and doc[start - 1].dep_ == "compound" \
             and start <= doc[start - 1].head.i < end:
