@@ -311,3 +311,13 @@ def test_british_is_to_future_and_membership_among_committers():
             "Italy is among the countries that have pledged to double aid to Africa.")
     pledges = tables_for(text).pledges
     assert rows(pledges, "actor", "status") == {("United Kingdom", "committed"), ("Italy", "committed")}
+
+
+def test_a_stray_line_break_inside_a_sentence_is_not_a_paragraph_break():
+    text = ("Peru hosted the donor meeting on Monday.\n"
+            "Chile pledged $40 million at the\n"
+            "conclusion of the conference, officials said.\n"
+            "Bolivia offered to send engineers.\n")
+    tables = tables_for(text)
+    assert any(s.startswith("Chile pledged $40 million at the conclusion") for s in tables.sentences["text"])
+    assert ("Chile", "funding") in rows(tables.pledges, "actor", "category")

@@ -134,7 +134,13 @@ def is_hard_wrapped(text: str) -> bool:
 def segment_plain(text: str) -> list[tuple[str, bool]]:
     """Plain text: one paragraph per line, or per blank-line-separated chunk when hard-wrapped."""
     if not is_hard_wrapped(text):
-        lines = [(line.strip(), _is_line_heading(line.strip())) for line in text.split("\n") if line.strip()]
+        joined: list[str] = []
+        for line in (raw.strip() for raw in text.split("\n")):
+            if line and joined and joined[-1] and not joined[-1].endswith(_TERMINAL) and line[0].islower():
+                joined[-1] = f"{joined[-1]} {line}"  # a stray break inside a sentence ("at the\nconclusion of")
+            else:
+                joined.append(line)
+        lines = [(line, _is_line_heading(line)) for line in joined if line]
         if all(is_heading for _, is_heading in lines):  # unpunctuated notes: all text, no headings
             return [(line, False) for line, _ in lines]
         return lines
