@@ -321,3 +321,10 @@ def test_a_stray_line_break_inside_a_sentence_is_not_a_paragraph_break():
     tables = tables_for(text)
     assert any(s.startswith("Chile pledged $40 million at the conclusion") for s in tables.sentences["text"])
     assert ("Chile", "funding") in rows(tables.pledges, "actor", "category")
+
+
+def test_a_speakers_own_reported_future_counts_even_when_no_category_names_it():
+    text = ("Peru and Chile signed a fishing accord on Monday.\n\n"
+            "Acme Fisheries said in a statement it would comply with the new rules.")
+    pledges = tables_for(text).pledges
+    assert "Acme Fisheries" in set(pledges["actor"])

@@ -14,6 +14,7 @@ from dossier.grammar import (
     has_negation,
     is_time,
     modal_of,
+    reported_future,
     reporting_verb,
     status_markers,
     subtree_tokens,
@@ -299,6 +300,10 @@ def _category(verb: Token, chain: list[Token], content: list[Token], status: str
         verb.lemma_.lower() in COMMIT_VERBS or status == "undecided" or has_negation(verb))
     refusal = status == "ruled_out" and any(c.dep_ == "dobj" for c in verb.children)  # "will not back any government"
     offer = any(c.dep_ in ("acomp", "attr", "oprd") and c.lower_ in READY_WORDS for c in verb.children)
+    # "ASML said it would comply with the new rules": the speaker's own reported future
+    own_future = reported_future(verb) and any(c.dep_ == "nsubj" and c.tag_ == "PRP" for c in verb.children)
+    if own_future and not listed:
+        return _topic(section_topics) if not _names_its_object(content, chain) else "other"
     explicit = stance or offer or verb.lemma_.lower() in EXPLICIT_COMMITMENTS
     if _refers_back(verb) or light or refusal or (listed and explicit):
         if _names_its_object(content, chain):
