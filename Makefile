@@ -85,7 +85,8 @@ CORE_SRC := $(addprefix $(D)/,__init__.py paths.py io.py tables.py errors.py ext
               lab.py engine.py runner.py components.py settings.py lexicon/__init__.py) \
             $(wildcard $(D)/lexicon/data/*) \
             $(wildcard $(D)/ingest/*.py)
-KB_SRC := $(D)/kb/__init__.py $(addprefix $(D)/kb/data/,countries.csv organizations.csv titles.csv regions.csv)
+KB_SRC := $(D)/kb/__init__.py $(addprefix $(D)/kb/data/,countries.csv organizations.csv titles.csv regions.csv \
+            news_outlets.csv)
 ACTORS_SRC := $(CORE_SRC) $(wildcard $(D)/actors/*.py) $(KB_SRC)
 COMMIT_SRC := $(CORE_SRC) $(wildcard $(D)/commitments/*.py) $(D)/actors/model.py
 PRECEDENT_SRC := $(CORE_SRC) $(D)/precedents.py $(D)/timeline.py $(D)/kb/__init__.py $(D)/kb/data/precedents.csv \

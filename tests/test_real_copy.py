@@ -328,3 +328,10 @@ def test_a_speakers_own_reported_future_counts_even_when_no_category_names_it():
             "Acme Fisheries said in a statement it would comply with the new rules.")
     pledges = tables_for(text).pledges
     assert "Acme Fisheries" in set(pledges["actor"])
+
+
+def test_news_agencies_are_sources_not_actors_and_names_drop_a_leading_the():
+    text = ("The Ministry of Foreign Affairs of Peru said on Monday the truce would hold. "
+            "Reuters adds: the truce was welcomed around the world. Chile told Reuters it agreed.")
+    names = set(tables_for(text).actors["name"])
+    assert "Reuters" not in names and not any(n.startswith("The ") for n in names)

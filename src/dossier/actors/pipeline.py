@@ -78,8 +78,8 @@ class _Builder(ReferenceResolver):
                 if ent.label_ != "PERSON":
                     continue
                 name = clean_person_span(ent)
-                if name is None:
-                    continue
+                if name is None or name.text in kb.news_outlets():
+                    continue  # "Reuters adds:", "told Devex": the story's source, not an actor
                 if len(name) > 1:
                     self.names.setdefault(name.text, name.text)
                 elif (name[0].dep_ in ("nsubj", "nsubjpass", "poss", "pobj", "dobj", "appos")
@@ -173,8 +173,9 @@ class _Builder(ReferenceResolver):
             if ent.label_ != "ORG":
                 continue
             start, end = ent.start, ent.end
-            while start < end and not doc[start].text[:1].isupper():
-                start += 1  # "the", "an", "next": not part of the name
+            while start < end and (not doc[start].text[:1].isupper()
+                                   or (doc[start].lower_ == "the" and end - start > 1)):
+                start += 1  # "the", "an", "next": not part of the name, even capitalised at a sentence start
             while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
                 end -= 1
             if end - start > 1 and doc[start].lower_ in COMPANY_NOUNS:
@@ -182,6 +183,8 @@ class _Builder(ReferenceResolver):
             if start >= end or not self._free(doc, start, end):
                 continue
             words = [t.text for t in doc[start:end]]
+            if doc[start:end].text in kb.news_outlets():
+                continue  # a news agency is the story's source, not an actor in it
             if self._owned_state_body(doc, start, words):
                 continue  # "China's Foreign Ministry" speaks for China, through its possessor
             if words[0] in kb.demonyms() and words[-1] in STATE_BODIES:

@@ -110,3 +110,9 @@ def demonyms() -> dict[str, str]:
         for word in (*c.adjectives, *c.people):
             table.setdefault(word, c.name)
     return table
+
+
+@cache
+def news_outlets() -> frozenset[str]:
+    """Names of news agencies and outlets: the sources of a story, never actors in it."""
+    return frozenset(name for r in _rows("news_outlets.csv") for name in (r["name"], *_split(r["aliases"])) if name)
