@@ -335,3 +335,10 @@ def test_news_agencies_are_sources_not_actors_and_names_drop_a_leading_the():
             "Reuters adds: the truce was welcomed around the world. Chile told Reuters it agreed.")
     names = set(tables_for(text).actors["name"])
     assert "Reuters" not in names and not any(n.startswith("The ") for n in names)
+
+
+def test_ultimatums_obligations_laid_on_others_and_events_after_a_past_date_are_not_pledges():
+    text = ("Speaking in Lima, he said: \u201cEither the rebels disarm the easy way, or they will be disarmed.\u201d "
+            "Peru welcomed the pledge but insisted that Bolivia, not Chile, must decide how the money is spent. "
+            "She recalled the 2010 earthquake, after which pledged aid was never delivered.")
+    assert tables_for(text, published="2026-03-01").pledges.empty

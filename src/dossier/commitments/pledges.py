@@ -28,6 +28,7 @@ from dossier.lexicon import (
     LIGHT_COMMIT_VERBS,
     NON_COMMITMENT_VERBS,
     READY_WORDS,
+    REPORTING_VERBS,
     SILENCE_VERBS,
     SPECULATION_VERBS,
     STAND_IN_NOUNS,
@@ -246,6 +247,20 @@ def _is_condition(verb: Token) -> bool:
     while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head  # "if Hamas did not hand over its weapons and return the remains"
     return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in verb.children)
+
+
+def _ultimatum(head: Token) -> bool:
+    """"Either Hamas disarms the easy way, or it will be disarmed": an ultimatum, a threat."""
+    first = head.head if head.dep_ == "conj" else head
+    return any(c.dep_ == "preconj" and c.lower_ == "either" for t in (first, *first.children) for c in t.children) \
+        or any(c.lower_ == "either" and c.dep_ in ("preconj", "advmod") for c in first.children)
+
+
+def _required_of(head: Token) -> bool:
+    """"insisted that Nuuk, not Copenhagen, must decide": an obligation the speaker lays on someone."""
+    return head.dep_ == "ccomp" and head.head.lemma_.lower() in REPORTING_VERBS | STATEMENT_VERBS.keys() and any(
+        c.dep_ == "aux" and c.lower_ in ("must", "should") for c in head.children) and not any(
+        c.dep_ == "nsubj" and c.tag_ == "PRP" for c in head.children)  # "said it must cut" is its own
 
 
 def _demanded(head: Token) -> bool:
@@ -480,7 +495,7 @@ def _not_a_pledge(verb: Token, published_year: int | None) -> bool:
     if any((c.dep_ == "mark" and c.lower_ in ("whether", "if")) or (c.dep_ == "advmod" and c.lower_ == "how")
            for c in head.children) and head.dep_ in ("ccomp", "xcomp", "pcomp", "pobj"):
         return True  # "has yet to decide whether / how it will finance": what is undecided, not a pledge
-    if _demanded(head):
+    if _demanded(head) or _required_of(head) or _ultimatum(head):
         return True
     return _historical(head, published_year)
 
@@ -511,8 +526,12 @@ def _historical(head: Token, published_year: int | None) -> bool:
 def _when_of_past_date(head: Token, published_year: int | None) -> bool:
     """"She was referring to 2010, when China halted shipments": a clause telling what happened at a
     past date the sentence names."""
-    if head.dep_ not in ("relcl", "advcl") or not any(
-            c.lower_ == "when" and c.dep_ in ("advmod", "mark") for c in head.children):
+    # "the 2010 earthquake, after which aid was never delivered"
+    after_which = head.tag_ in ("VBD", "VBN") and any(
+        c.dep_ == "prep" and c.lower_ in ("after", "during", "in", "since")
+        and any(g.lower_ == "which" for g in c.children) for c in head.children)
+    if head.dep_ not in ("relcl", "advcl") or not (after_which or any(
+            c.lower_ == "when" and c.dep_ in ("advmod", "mark") for c in head.children)):
         return False
     # the date may sit anywhere before the clause: "the 2025 ceasefire, which broke down that March
     # when Israel resumed its bombardment"
