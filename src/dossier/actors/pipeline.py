@@ -345,6 +345,12 @@ def _named_as_company(doc: Doc, start: int, end: int) -> bool:
     before = doc[start - 1] if start > 0 else None
     if before is not None and before.lower_ in COMPANY_NOUNS and before.head.i >= start:
         return True
+    first = head
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head  # "oil companies Rosneft, Transneft and ...": the list shares its cue
+    if first.i != head.i and first.i > 0 and doc[first.left_edge.i - 1 if first.left_edge.i == first.i
+                                                 else first.i - 1].lower_ in COMPANY_NOUNS:
+        return True
     if head.dep_ == "compound" and head.head.i == end and head.head.lower_ in COMPANY_NOUNS:
         return True  # "the Baltic Steelworkers union"
     if doc[end - 1].text in COMPANY_NOUNS or any(
