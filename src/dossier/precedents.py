@@ -17,7 +17,7 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
-from dossier import kb
+from dossier import kb, lexicon
 from dossier.schema import Precedent
 
 if TYPE_CHECKING:
@@ -39,25 +39,16 @@ CURRENT_NOUNS = {"summit", "conference", "treaty", "accord", "accords", "agreeme
                  "protocol", "charter", "convention", "declaration", "ceasefire", "truce", "deal", "plan",
                  "talks", "referendum", "communique", "communiqué", "framework", "round", "act", "resolution",
                  "process", "initiative", "understanding", "election", "elections"}
-PAST_MARKERS = re.compile(r"\b(last (?:week|month|year|spring|summer|autumn|fall|winter|January|February|March|"
-                          r"April|May|June|July|August|September|October|November|December)|"
-                          r"years? ago|months? ago|decades? ago|previous|earlier|"
-                          r"in the (?:19|20)\d0s)\b", re.I)
-MODEL_CUES = re.compile(r"\b(model|inspir\w*|example|blueprint|template|success\w*|lasted|worked|held|"
-                        r"maintain\w*|emulat\w*|replicat\w*|proven|effective|helped|guide|lessons? of success|"
-                        r"demonstrat\w*|kept the peace|durable|landmark|breakthrough)\b", re.I)
-CAUTION_CUES = re.compile(r"\b(violat\w*|broke|broken|breach\w*|fail\w*|collaps\w*|warning|cautionary|"
-                          r"mistake\w*|betray\w*|reneg\w*|abandon\w*|fell apart|unravel\w*|torn up|tore up|"
-                          r"withdr[ae]w\w*|ignored|never again|disaster\w*|humiliat\w*|debacle|trap|"
-                          r"flaw\w*|scrapped|reneged|lapsed|undermin\w*|empty promises?|"
-                          r"halted|cut off|soar\w*|quadrupl\w*|shortages?|record highs?)\b", re.I)
-# Framings that decide on their own when the precedent's own sentence uses them ("held up X as proof
-# that ...", "modelled on X", "a repeat of X", "X had promised ... that never materialised").
-MODEL_FRAMES = re.compile(r"\b(as (?:a |the |their |its )?(?:model|proof|example|blueprint|template)|"
-                          r"modell?ed (?:[\w-]+ ){0,4}?on|closer parallel|(?:can|could) work|paved the way|"
-                          r"laid the (?:groundwork|foundations?))\b", re.I)
-CAUTION_FRAMES = re.compile(r"\b(a repeat of|never again|never materiali[sz]ed|than promised|fell (?:well )?short|"
-                            r"cautioned|skeptics?|sceptics?|warn(?:ed|ing|s)? (?:of|against)|deepened)\b", re.I)
+
+
+@cache
+def cues(name: str) -> re.Pattern[str]:
+    """A list of cue phrases from the lexicon (`past_markers`, `model_cues`, `caution_cues`,
+    `model_frames`, `caution_frames`) as one whole-word, case-insensitive pattern."""
+    alternatives = sorted(lexicon.load(name), key=len, reverse=True)  # longest first
+    return re.compile(r"\b(" + "|".join(alternatives) + r")\b", re.I)
+
+
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
@@ -221,15 +212,15 @@ def _hyphenated_start(tok: Token, sent: Sentence) -> int | None:
 
 
 def _invoked_as(parsed: ParsedArticle, sent: Sentence) -> str:
-    model, caution = len(MODEL_FRAMES.findall(sent.text)), len(CAUTION_FRAMES.findall(sent.text))
+    model, caution = len(cues("model_frames").findall(sent.text)), len(cues("caution_frames").findall(sent.text))
     if model != caution:
         return "model" if model > caution else "cautionary"
     window = [s for s in parsed.sentences[max(0, sent.index - 1):sent.index + 3] if s.block == sent.block]
     model = caution = 0.0
     for s in window:
         weight = 2.0 if s.index == sent.index else 1.0
-        model += weight * len(MODEL_CUES.findall(s.text))
-        caution += weight * len(CAUTION_CUES.findall(s.text))
+        model += weight * len(cues("model_cues").findall(s.text))
+        caution += weight * len(cues("caution_cues").findall(s.text))
     if model == caution == 0:
         return "context"
     return "model" if model > caution else "cautionary"
@@ -296,7 +287,7 @@ def extract_precedents(parsed: ParsedArticle) -> list[Precedent]:
             year = _year_near(sent, rng[0], rng[1], published_year)
             if lemma in CURRENT_NOUNS:
                 past_year = year is not None and published_year is not None and year < published_year
-                if not (past_year or PAST_MARKERS.search(sent.text)):
+                if not (past_year or cues("past_markers").search(sent.text)):
                     continue
             taken.update(range(*rng))
             name = doc[rng[0]:rng[1]].text

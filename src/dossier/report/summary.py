@@ -15,7 +15,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from dossier.lexicon import STATEMENT_VERBS, THREAT_MARKERS
-from dossier.precedents import CAUTION_CUES, MODEL_CUES
+from dossier.precedents import cues
 from dossier.report.evidence import after_verb, amount_and_deadline, esc, link, verb_lemma_candidates
 from dossier.report.labels import label
 
@@ -199,7 +199,7 @@ def precedent_is_confident(row: Mapping, sentences: Mapping[int, tuple[int, str]
         block = sentences.get(sid, (None, ""))[0]
         texts += [sentences[i][1] for i in (sid - 1, sid + 1, sid + 2) if i in sentences and sentences[i][0] == block]
     text = " ".join(texts)
-    model, caution = bool(MODEL_CUES.search(text)), bool(CAUTION_CUES.search(text))
+    model, caution = bool(cues("model_cues").search(text)), bool(cues("caution_cues").search(text))
     return model and not caution if invoked == "model" else caution and not model
 
 
