@@ -180,8 +180,10 @@ _GROUPING_CUE = re.compile(r"(?:\bknown as|\bso - called|\bso-called|\bso called
 def names_a_grouping(tok: Token) -> bool:
     """Whether a capitalised word starts the name the text gives a set of actors ("a group known as
     OPEC+", "the so-called E3")."""
+    if not tok.text[:1].isupper() or tok.i < 2 or tok.doc[tok.i - 1].lower_ not in ("as", "the", "called", "dubbed"):
+        return False  # cheap first: most capitalised words follow no cue
     before = " ".join(t.lower_ for t in tok.doc[max(tok.sent.start, tok.i - 4):tok.i])
-    return tok.text[:1].isupper() and bool(_GROUPING_CUE.search(before))
+    return bool(_GROUPING_CUE.search(before))
 
 
 def _named_grouping(tokens: list[Token], at) -> Mention | None:
