@@ -21,20 +21,34 @@ from dossier.grammar import (
 )
 from dossier.lexicon import (
     ACTION_VERBS,
+    ADJUNCT_PREPS,
+    AGREEMENT_NOUNS,
+    AGREEMENT_VERBS,
     COMMIT_NOUNS,
     COMMIT_VERBS,
+    CONDITION_MARKS,
     CONSIDER_WORDS,
+    CONTRAST_WORDS,
+    EXPLICIT_COMMITMENTS,
+    FOLLOWING_VERBS,
     GENERIC_NOUNS,
+    GIVING_NOUNS,
     LIGHT_COMMIT_VERBS,
+    MONEY_WORDS,
+    NOMINAL_PLEDGES,
     NON_COMMITMENT_VERBS,
+    PAST_EVENT_NOUNS,
     READY_WORDS,
     REPORTING_VERBS,
+    RESTATING_VERBS,
+    SCHEDULED_WORDS,
     SILENCE_VERBS,
     SPECULATION_VERBS,
     STAND_IN_NOUNS,
     STATEMENT_VERBS,
     TERMS_VERBS,
     THREAT_MARKERS,
+    TRADE_VERBS,
     UNDECIDED_WORDS,
 )
 from dossier.schema import Pledge
@@ -44,40 +58,10 @@ if TYPE_CHECKING:
 
     from dossier.nlp import ParsedArticle, Sentence
 
-# Verbs explicit enough that the commitment's subject may come from the section ("committed to the cut").
-# Signing or reaching an agreement, and the agreements whose own words say what they are about.
-AGREEMENT_VERBS = {"sign", "reach", "strike", "conclude", "seal", "ink", "approve", "adopt", "ratify", "finalise",
-                   "finalize", "clinch"}
-AGREEMENT_NOUNS = {"deal", "agreement", "accord", "pact", "treaty", "statement", "memorandum", "framework",
-                   "declaration", "text", "package", "understanding"}
-EXPLICIT_COMMITMENTS = {"commit", "pledge", "vow", "promise", "agree", "sign"}
-# Nouns that name a commitment someone owns ("Kenya's pledge", "an offer from Qatar").
-NOMINAL_PLEDGES = {"pledge", "commitment", "promise", "offer", "proposal", "vow", "plan", "announcement",
-                   "undertaking", "decision", "bid"}
-# Event nouns a past-tense relative clause dates as history ("a truce struck in Geneva last year").
-PAST_EVENT_NOUNS = {"memorandum", "truce", "ceasefire", "accord", "agreement", "deal", "treaty", "pact", "summit",
-                    "conference", "embargo", "accession", "talks", "initiative", "framework", "protocol"}
 # Categories of what armed forces use: buying them is that commitment, not trade.
 ARMS_CATEGORIES = {"troops", "air_support", "military_aid", "security_guarantee"}
-# Prepositions of circumstance: what follows them is not what a commitment is about.
-ADJUNCT_PREPS = {"despite", "amid", "after", "before", "because", "during", "since", "until", "in", "at", "from", "by",
-                 "with", "without", "under", "following", "ahead", "within", "as", "like", "than"}
-# Light verbs that, with a definite object, report what is already known ("announced the deal").
-RESTATING_VERBS = {"announce", "confirm", "unveil", "present", "welcome", "hail"}
-# Verbs that, without an object, do what was just committed ("Ottawa would follow").
-FOLLOWING_VERBS = {"follow", "match", "emulate", "copy", "reciprocate", "join", "do"}
-# Nouns of giving that make "$50 million from Germany" a pledge.
-GIVING_NOUNS = {"contribution", "donation", "aid", "funding", "grant", "assistance"}
 # Marks of a clause that speaks of the agent's own future, intended or refused action.
 MODAL_MARKS = {"future", "hedged", "negated", "conditional"}
-# "is set to", "is poised to", "is due to": a scheduled action, as firm as "will".
-SCHEDULED = {"set", "poise", "due", "go", "about"}
-TRADE_VERBS = {"buy", "purchase", "import", "export", "sell"}
-MONEY_WORDS = {"$", "€", "£", "¥", "dollars", "euros", "pounds", "yen", "yuan", "francs", "crowns", "riyals",
-               "dirhams", "rupees", "usd", "eur"}
-CONDITION_MARKS = {"once", "if", "unless", "until", "when", "whenever", "provided", "as", "because", "after",
-                   "before", "since"}
-CONTRAST = {"but", "yet", "while", "although", "though", "whereas"}
 _QUANTITY = re.compile(
     r"(?:[$€£¥]\s?\d[\d,.]*(?:\s?(?:trillion|billion|million|bn|m|tn))?"
     r"|\d[\d,.]*\s?(?:%|percent|per cent)(?: of (?:GDP|gross domestic product|its \w+))?"
@@ -86,7 +70,6 @@ _QUANTITY = re.compile(
     r"|(?:thousands|hundreds) of \w+)", re.I)
 _DEADLINE = re.compile(
     r"\b(?:by|before|until|no later than|from)\s+((?:the end of\s+)?(?:\d{4}|next year|the end of the year))", re.I)
-
 
 
 def _trigger(verb: Token) -> tuple[str, list[Token]] | None:
@@ -168,7 +151,7 @@ def _scheduled(verb: Token) -> bool:
             c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and any(
             c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
         return True  # "The UK is to send 300 more troops": the British future of plans
-    if verb.dep_ != "xcomp" or head.lemma_.lower() not in SCHEDULED:
+    if verb.dep_ != "xcomp" or head.lemma_.lower() not in SCHEDULED_WORDS:
         return False
     return head.head.lemma_.lower() == "be" or any(
         c.lemma_.lower() == "be" and c.dep_ in ("aux", "auxpass", "cop") for c in head.children)
@@ -288,7 +271,7 @@ def _inherits_markers(verb: Token) -> bool:
         return False
     if any(c.dep_ in ("aux", "neg") for c in verb.children):
         return False
-    return not any(c.dep_ == "cc" and c.lower_ in CONTRAST for c in verb.head.children)
+    return not any(c.dep_ == "cc" and c.lower_ in CONTRAST_WORDS for c in verb.head.children)
 
 
 def _category(verb: Token, chain: list[Token], content: list[Token], status: str,
