@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from dossier.actors.model import ActorIndex, Mention
 from dossier.commitments.statements import post_holders, speaker_tokens
 from dossier.grammar import QUOTE_PATTERN, actors_of, clause_subject
-from dossier.lexicon import DOCUMENT_NOUNS, STATEMENT_VERBS
+from dossier.lexicon import DOCUMENT_NOUNS, LABELLING_VERBS, STATEMENT_VERBS
 from dossier.schema import Quote, Statement
 
 if TYPE_CHECKING:
@@ -16,7 +16,6 @@ if TYPE_CHECKING:
 
     from dossier.nlp import ParsedArticle, Sentence
 
-SPEECH_EXTRA = {"describe", "call", "term", "label", "brand", "dub", "quote"}
 # A quotation typed with one straight and one curly mark ("It was decided…,” said X): the
 # standard pattern wants a matching pair, so these are found apart.
 MIXED_QUOTES = re.compile(r'(?:(?<=\s)|^)"([^"“”\n]{1,2000})”|“([^"“”\n]{1,2000})"(?=[\s,.;:!?]|$)')
@@ -43,7 +42,7 @@ def _speaker_in(sent: Sentence, parsed: ParsedArticle, index: ActorIndex, q_star
         if verb.pos_ not in ("VERB", "AUX"):
             continue
         lemma = verb.lemma_.lower()
-        if lemma not in STATEMENT_VERBS and lemma not in SPEECH_EXTRA:
+        if lemma not in STATEMENT_VERBS and lemma not in LABELLING_VERBS:
             continue
         pos = parsed.offset(verb)
         if q_start <= pos < q_end:

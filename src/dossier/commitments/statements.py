@@ -27,9 +27,11 @@ from dossier.lexicon import (
     POSITIVE_MARKERS,
     PROCEDURAL_NOUNS,
     PROCEDURAL_VERBS,
+    PROMPT_WORDS,
     READY_WORDS,
     REJECTION_MARKERS,
     ROLE_NOUNS,
+    SAYING_VERBS,
     STATEMENT_NOUNS,
     STATEMENT_PHRASES,
     STATEMENT_VERBS,
@@ -46,15 +48,9 @@ if TYPE_CHECKING:
 
 
 
-# "was quick to praise", "was first to condemn": the act itself, done promptly ("used the summit to
-# press demands" is done too).
-PROMPTLY = {"quick", "swift", "fast", "first", "prompt"}
 # Modal and future auxiliaries ("wo" and "ca" are how the parser splits "won't" and "can't").
 MODALS = {"will", "would", "'ll", "wo", "shall", "can", "ca", "could", "may", "might"}
 FUTURE = {"will", "would", "'ll", "wo", "shall"}
-# Plain verbs of saying: what they report is a claim only when it is more than a plan or a procedure.
-SAYING = {"say", "tell", "add", "confirm", "announce", "state", "report", "write", "note", "explain",
-          "reply", "respond"}
 
 
 def _speech_kind(verb: Token) -> str | None:
@@ -97,7 +93,7 @@ def _speech_kind(verb: Token) -> str | None:
     if lemma in ("say", "add", "tell", "write", "reply", "respond", "explain", "state", "note", "recall") \
             and not (deps & {"ccomp", "parataxis"} or sentence_has_quote):
         return None
-    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() not in PROMPTLY and not (
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() not in PROMPT_WORDS and not (
             verb.head.lemma_.lower() == "use" and any(c.dep_ == "dobj" for c in verb.head.children)):
         return None  # "has yet to decide whether to ask": an act only contemplated ("was quick to praise" is done)
     if lemma in ("back", "support", "charge", "counter") and "dobj" not in deps:
@@ -473,7 +469,7 @@ def _within(outer: Token, inner: Token) -> bool:
     """`inner` is part of `outer`'s act. A finite stance verb without a subject that the parser
     coordinated with a verb of the reported clause ("demanded that the army withdraw and threatened
     to march") is the speaker's own next act, not part of the first."""
-    return _nested(outer, inner) and not (_loose_path(outer, inner) and inner.lemma_.lower() not in SAYING)
+    return _nested(outer, inner) and not (_loose_path(outer, inner) and inner.lemma_.lower() not in SAYING_VERBS)
 
 
 def _nested(outer: Token, inner: Token) -> bool:
@@ -520,7 +516,7 @@ def _background(verb: Token) -> bool:
 def _speaks_through(verb: Token, parsed: ParsedArticle, index: ActorIndex) -> bool:
     """"The spokeswoman said the administration fully supports the move": the reported act has its
     own speaker, who makes the statement; the plain "said" adds no row of its own."""
-    if verb.lemma_.lower() not in SAYING:
+    if verb.lemma_.lower() not in SAYING_VERBS:
         return False
     for clause in (c for c in verb.children if c.dep_ == "ccomp"):
         subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -534,7 +530,7 @@ def _reports_plan(verb: Token, parsed: ParsedArticle, index: ActorIndex) -> bool
     ready to provide helicopters", "said the administration was weighing whether to", "X will
     follow in September, the minister said") or a procedure ("said talks would resume", "said it
     had received the letter"): the pledges table or nothing, not a statement."""
-    if verb.lemma_.lower() not in SAYING:
+    if verb.lemma_.lower() not in SAYING_VERBS:
         return False
     for clause in _reported_clauses(verb):
         for tok in _chain(clause):
