@@ -342,3 +342,9 @@ def test_ultimatums_obligations_laid_on_others_and_events_after_a_past_date_are_
             "Peru welcomed the pledge but insisted that Bolivia, not Chile, must decide how the money is spent. "
             "She recalled the 2010 earthquake, after which pledged aid was never delivered.")
     assert tables_for(text, published="2026-03-01").pledges.empty
+
+
+def test_a_name_followed_by_its_organization_is_a_person():
+    text = "Asha Verlinden of Oxfam International called the annex \u201ca floor with holes in it.\u201d"
+    actors = rows(tables_for(text).actors, "name", "type")
+    assert ("Asha Verlinden", "person") in actors

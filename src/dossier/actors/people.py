@@ -122,7 +122,10 @@ def titled_names(sent: Span) -> list[Span]:
         appositive = (tok.dep_ == "appos" and any(is_title_word(t) for t in chain)) or any(
             c.dep_ == "appos" and is_title_word(c) for c in tok.children)  # "said Ana Ruiz, the minister"
         after_title = start > sent.start and is_title_word(doc[start - 1])
-        if appositive or after_title:
+        # "Priya Raghunathan of Medecins Sans Frontieres called ...": a name its organization follows
+        affiliated = tok.dep_ in ("nsubj", "nsubjpass", "appos") and end + 1 < sent.end \
+            and doc[end].lower_ in ("of", "from", "at") and doc[end + 1].ent_type_ == "ORG" and end - start <= 3
+        if appositive or after_title or affiliated:
             found.append(Span(doc, start, end, label="PERSON"))
     return found
 
