@@ -160,3 +160,10 @@ def test_framings_in_the_sentence_decide_how_a_precedent_is_invoked():
     precedents = tables_for(text, published="2026-05-01").precedents
     invoked = {row.year: row.invoked_as for row in precedents.itertuples()}
     assert invoked == {1992: "model", 2003: "cautionary", 1999: "model"}
+
+
+def test_a_past_dated_loan_or_conference_with_plain_modifiers_is_a_precedent():
+    text = ("The new deal replaces the 2018 IMF loan, which Lima said it could not repay. "
+            "Pledges topped those made at the 2016 pledging conference in Montreal.")
+    names = set(tables_for(text, published="2024-05-04").precedents["name"])
+    assert {"2018 IMF loan", "2016 pledging conference"} <= names

@@ -38,7 +38,7 @@ HISTORIC_NOUNS = {*FOUNDING_NOUNS,
 CURRENT_NOUNS = {"summit", "conference", "treaty", "accord", "accords", "agreement", "agreements", "pact",
                  "protocol", "charter", "convention", "declaration", "ceasefire", "truce", "deal", "plan",
                  "talks", "referendum", "communique", "communiqué", "framework", "round", "act", "resolution",
-                 "process", "initiative", "understanding", "election", "elections"}
+                 "process", "initiative", "understanding", "election", "elections", "loan", "bailout"}
 
 
 @cache
@@ -180,7 +180,8 @@ def _pattern_name(tok: Token, sent: Sentence, published_year: int | None = None)
         # "the 2021 military coup", "the 2011 influenza-sharing framework": a year and plain modifiers
         # (hyphenated compounds too) are enough for a past event
         i = tok.i
-        while i > sent.span.start and doc[i - 1].pos_ in ("ADJ", "NOUN") and tok.i - i < 2:
+        while i > sent.span.start and (doc[i - 1].pos_ in ("ADJ", "NOUN") or doc[i - 1].tag_ == "VBG") \
+                and tok.i - i < 2:  # "the 2016 pledging conference"
             i -= 1
         if i > sent.span.start and _YEAR.fullmatch(doc[i - 1].text):
             return i - 1, end  # "the 2021 military coup", "the 1974 agreement"
