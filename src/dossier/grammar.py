@@ -11,6 +11,7 @@ from dossier.lexicon import (
     COMMIT_VERBS,
     CONSIDER_WORDS,
     FUTURE_MARKERS,
+    GROUPING_NOUNS,
     HEDGE_MODALS,
     NEGATIONS,
     REPORTING_VERBS,
@@ -183,7 +184,11 @@ def names_a_grouping(tok: Token) -> bool:
     if not tok.text[:1].isupper() or tok.i < 2 or tok.doc[tok.i - 1].lower_ not in ("as", "the", "called", "dubbed"):
         return False  # cheap first: most capitalised words follow no cue
     before = " ".join(t.lower_ for t in tok.doc[max(tok.sent.start, tok.i - 4):tok.i])
-    return bool(_GROUPING_CUE.search(before))
+    if not _GROUPING_CUE.search(before):
+        return False
+    # a set of actors, not "a captain known as Big Olaf": a list or a grouping word comes first
+    earlier = tok.doc[tok.sent.start:tok.i]
+    return any(t.dep_ == "conj" for t in earlier) or any(t.lower_ in GROUPING_NOUNS for t in earlier)
 
 
 def _named_grouping(tokens: list[Token], at) -> Mention | None:

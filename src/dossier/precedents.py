@@ -575,11 +575,10 @@ def _ago_clauses(sent: Sentence, taken: set[int], published_year: int | None) ->
     """"it withheld bird flu samples nearly two decades ago", "the G7 first imposed a $60 cap three years
     ago", "the phrase first adopted in Dubai three years ago": a past action dated at least two years back
     is an event; named from its subject (a pronoun dropped) or the noun it qualifies, to the time."""
-    from dossier import lexicon
-
     doc, found = sent.span.doc, []
     base = sent.span.start_char
     reporting = lexicon.load("reporting_verbs")
+    biography = lexicon.load("biography_verbs")
     for match in RELATIVE_YEAR.finditer(sent.text):
         year = relative_year(match.group(0), published_year)
         time = doc.char_span(base + match.start(), base + match.end(), alignment_mode="expand")
@@ -594,6 +593,9 @@ def _ago_clauses(sent: Sentence, taken: set[int], published_year: int | None) ->
         if verb.tag_ not in ("VBD", "VBN") or verb.i >= time.start or verb.lemma_ in reporting:
             continue
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i), None)
+        if verb.lemma_.lower() in biography or (subject is not None and (
+                subject.ent_type_ == "PERSON" or subject.lower_ in ("he", "she", "i", "we", "you"))):
+            continue  # "she moved to Paris three years ago": a life, not an event the article invokes
         if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and verb.head.i < verb.i:
             start = min([verb.head.i, *(c.i for c in verb.head.children if c.dep_ in ("compound", "amod", "nummod")
                                         and c.i < verb.head.i)])  # "the phrase first adopted in Dubai"

@@ -32,7 +32,7 @@ from dossier.actors.vocabulary import (
     STATE_BODIES,
 )
 from dossier.grammar import names_a_grouping
-from dossier.lexicon import COMPANY_NOUNS, REPORTING_VERBS, ROLE_NOUNS
+from dossier.lexicon import COMPANY_NOUNS, COMPANY_SUFFIXES, REPORTING_VERBS, ROLE_NOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -178,8 +178,9 @@ class _Builder(ReferenceResolver):
                 start += 1  # "the", "an", "next": not part of the name, even capitalised at a sentence start
             while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
                 end -= 1
-            if end - start > 1 and doc[start].lower_ in COMPANY_NOUNS:
-                start += 1  # "Chipmaker Veltrix" is Veltrix
+            if end - start > 1 and doc[start].lower_ in COMPANY_NOUNS and doc[start].text[:1].isupper() \
+                    and doc[start + 1].pos_ == "PROPN" and doc[start].lower_ not in ORG_HEAD_WORDS:
+                start += 1  # "Chipmaker Veltrix" is Veltrix; "Union of Concerned Scientists" keeps its head
             if start >= end or not self._free(doc, start, end):
                 continue
             words = [t.text for t in doc[start:end]]
@@ -353,7 +354,7 @@ def _named_as_company(doc: Doc, start: int, end: int) -> bool:
         return True
     if head.dep_ == "compound" and head.head.i == end and head.head.lower_ in COMPANY_NOUNS:
         return True  # "the Baltic Steelworkers union"
-    if doc[end - 1].text in COMPANY_NOUNS or any(
+    if doc[end - 1].text in COMPANY_SUFFIXES or any(
             c.dep_ == "appos" and c.lemma_.lower() in COMPANY_NOUNS for c in head.children):
         return True
     verb = head.head
@@ -363,3 +364,7 @@ def _named_as_company(doc: Doc, start: int, end: int) -> bool:
     prep = head.head if head.dep_ == "pobj" else None
     return prep is not None and prep.lower_ in ("of", "with", "at") and prep.head.pos_ == "NOUN" \
         and (prep.head.lower_ in kb.titles() or prep.head.lower_ in ROLE_NOUNS)
+
+
+# Company words that also head organizations' own names ("Group of Seven", "Union of ...").
+ORG_HEAD_WORDS = {w.lower() for w in ORG_HEADS}

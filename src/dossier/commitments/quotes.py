@@ -150,16 +150,17 @@ def _recent_speaker(sent: Sentence, parsed: ParsedArticle, index: ActorIndex, st
                     quotes: list[Quote]) -> str:
     """Who spoke last in the three sentences before this one: a statement, a quote, or failing
     those a speech verb with an actor as its subject ("the ministry said in a statement that ...")."""
-    earlier = [(s.sentence_id, s.speaker) for s in statements if sent.index - 3 <= s.sentence_id < sent.index]
-    earlier += [(q.sentence_id, q.speaker) for q in quotes
+    # (sentence, position in the text, speaker): the latest wins, not the name that sorts last
+    earlier = [(s.sentence_id, s.start, s.speaker) for s in statements if sent.index - 3 <= s.sentence_id < sent.index]
+    earlier += [(q.sentence_id, q.start, q.speaker) for q in quotes
                 if q.speaker and sent.index - 3 <= q.sentence_id < sent.index]
     for before in parsed.sentences[max(0, sent.index - 3):sent.index]:
         for verb in before.span:
             if verb.pos_ == "VERB" and verb.lemma_.lower() in STATEMENT_VERBS:
                 found = actors_of(speaker_tokens(verb), parsed, index)
                 if found:
-                    earlier.append((before.index, found[0].actor))
-    return max(earlier)[1] if earlier else ""
+                    earlier.append((before.index, parsed.offset(verb), found[0].actor))
+    return max(earlier, key=lambda e: (e[0], e[1]))[2] if earlier else ""
 
 
 def extract_quotes(parsed: ParsedArticle, index: ActorIndex, statements: list[Statement]) -> list[Quote]:

@@ -21,7 +21,9 @@ from dossier.lexicon import (
     COMMIT_VERBS,
     DEMAND_MARKERS,
     EVALUATED_NOUNS,
+    FUTURE_MARKERS,
     GRATITUDE_MARKERS,
+    HEDGE_MODALS,
     KIND_PRIORITY,
     LIGHT_VERBS,
     POSITIVE_MARKERS,
@@ -45,12 +47,9 @@ if TYPE_CHECKING:
 
     from dossier.nlp import ParsedArticle
 
-
-
-
 # Modal and future auxiliaries ("wo" and "ca" are how the parser splits "won't" and "can't").
-MODALS = {"will", "would", "'ll", "wo", "shall", "can", "ca", "could", "may", "might"}
-FUTURE = {"will", "would", "'ll", "wo", "shall"}
+MODALS = FUTURE_MARKERS | HEDGE_MODALS | {"would", "wo", "can", "ca"}
+FUTURE = FUTURE_MARKERS | {"would", "wo"}
 
 
 def _speech_kind(verb: Token) -> str | None:
@@ -90,8 +89,7 @@ def _speech_kind(verb: Token) -> str | None:
         return None
     if lemma in ("announce", "confirm", "unveil", "reveal", "disclose") and not deps & {"ccomp", "parataxis"}:
         return None  # "announced the deal on Tuesday" restates a fact
-    if lemma in ("say", "add", "tell", "write", "reply", "respond", "explain", "state", "note", "recall") \
-            and not (deps & {"ccomp", "parataxis"} or sentence_has_quote):
+    if (lemma in SAYING_VERBS or lemma == "recall") and not (deps & {"ccomp", "parataxis"} or sentence_has_quote):
         return None
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() not in PROMPT_WORDS and not (
             verb.head.lemma_.lower() == "use" and any(c.dep_ == "dobj" for c in verb.head.children)):
