@@ -348,3 +348,17 @@ def test_a_name_followed_by_its_organization_is_a_person():
     text = "Asha Verlinden of Oxfam International called the annex \u201ca floor with holes in it.\u201d"
     actors = rows(tables_for(text).actors, "name", "type")
     assert ("Asha Verlinden", "person") in actors
+
+
+def test_look_alikes_of_the_real_copy_rules_give_nothing():
+    text = ("The Union of Concerned Scientists said the plan would fail. "
+            "A fishing captain known as Big Olaf said the quota would ruin him. "
+            "The European Union pushed back the deadline by a month. Japan's plan did not pan out. "
+            "Peru received a phone call from France on Monday. The concern from Brazil is the price of fuel. "
+            "The envoy moved to Lima three years ago.")
+    tables = tables_for(text, published="2025-05-04")
+    names = set(tables.actors["name"])
+    assert "Union of Concerned Scientists" in names and "of Concerned Scientists" not in names
+    assert "Big Olaf" not in names
+    assert not set(tables.statements["speaker"]) & {"European Union", "Japan", "France", "Brazil"}
+    assert tables.precedents.empty

@@ -121,8 +121,12 @@ def _phrase_kind(verb: Token) -> str | None:
             for w in (c.lower_, c.lemma_.lower())}
     for phrase, kind in STATEMENT_PHRASES.items():
         first, *rest = phrase.split()
-        if first == lemma and all(w in near for w in rest):
-            return kind
+        if first != lemma or not all(w in near for w in rest):
+            continue
+        deps = {c.dep_ for c in verb.children}
+        if not rest and ("prt" in deps or "dobj" not in deps):
+            continue  # "panned the deal", not "did not pan out"
+        return kind
     return None
 
 
@@ -609,6 +613,11 @@ def _authors(noun: Token) -> list[Token]:
     """The "by" or "from" phrase naming who made a statement noun: its own ("accusations by Kyiv"),
     or one further along the noun's phrase when the parser hung it on a word between ("stark warnings
     about the climate from the prime minister"); never beyond a verb."""
+    if noun.dep_ == "nsubj" and noun.head.lemma_.lower() == "be":
+        return []  # "the concern from Brazil is the price of fuel": a topic, not an act
+    if noun.lemma_.lower() == "call" and not any(
+            (c.dep_ == "prep" and c.lower_ == "for") or c.dep_ in ("acl", "xcomp") for c in noun.children):
+        return []  # "a phone call from France" asks for nothing; "calls from France for a truce" do
     own = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")]
     if own:
         return own
