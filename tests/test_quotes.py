@@ -39,8 +39,8 @@ def test_scare_quotes_belong_to_the_subject_of_their_clause():
 
 
 def test_the_head_of_an_organization_speaks_for_it_when_unnamed():
-    text = "The head of the International Energy Agency described the market on Monday as \"tight\"."
-    assert quotes_of(text) == {("tight", "International Energy Agency")}
+    text = "The chief of the World Food Programme described grain stocks on Monday as \"precarious\"."
+    assert quotes_of(text) == {("precarious", "World Food Programme")}
 
 
 def test_a_statement_that_adds_a_quote_is_its_issuer_s():
@@ -54,8 +54,8 @@ def test_a_statement_that_adds_a_quote_is_its_issuer_s():
 def test_a_description_followed_by_a_name_is_that_person():
     text = ("Chile's foreign minister, Alberto van Klaveren, met his Norwegian counterpart, Espen Barth Eide. "
             "The Norwegian trade minister, Jan Christian Vestre, confirmed the deal. "
-            "\"We are not waiting for the ratification,\" he said.")
-    assert quotes_of(text) == {("We are not waiting for the ratification", "Jan Christian Vestre")}
+            "\"The ships sail before parliament votes,\" he said.")
+    assert quotes_of(text) == {("The ships sail before parliament votes", "Jan Christian Vestre")}
 
 
 def test_the_description_of_the_person_who_was_speaking():

@@ -14,7 +14,7 @@ def test_a_counted_collective_commits_and_later_references_merge_into_it():
 
 
 def test_a_collective_named_by_its_adjective_is_its_own_actor():
-    tables = tables_for("Wealthy economies will shoulder most of the cost of the new fund.")
+    tables = tables_for("Wealthy economies will bear the bulk of the bill for the new fund.")
     assert rows(tables.pledges, "actor", "category", "status") == {("Wealthy economies", "funding", "committed")}
 
 
@@ -132,7 +132,7 @@ def test_bylines_credits_and_captions_are_not_actors():
 
 
 def test_an_unnamed_source_is_the_speaker_of_its_quote():
-    text = '"Nobody wants another round of this," a senior Western diplomat said, on condition of anonymity.'
+    text = '"Nobody wants another round of this," a senior Western diplomat said, asking not to be identified.'
     tables = tables_for(text)
     assert rows(tables.quotes, "speaker") == {("Senior Western diplomat",)}
     assert ("Senior Western diplomat", "person") in rows(tables.actors, "name", "type")
@@ -207,8 +207,8 @@ def test_what_happened_at_a_past_date_is_history_not_a_pledge():
 
 
 def test_how_a_decision_will_be_carried_out_is_not_itself_a_pledge():
-    pledges = tables_for("Canada has yet to decide how it will finance the new fund.").pledges
-    assert rows(pledges, "actor", "status") == {("Canada", "undecided")}
+    pledges = tables_for("Kenya has not yet decided how it would pay for the water scheme.").pledges
+    assert rows(pledges, "actor", "status") == {("Kenya", "undecided")}
 
 
 def test_money_deep_inside_a_clause_does_not_make_a_signature_funding():
@@ -235,13 +235,13 @@ def test_what_is_shipped_decides_the_category_not_the_shipping():
 
 
 def test_a_verb_the_parser_hangs_on_its_subject_still_has_that_subject():
-    pledges = tables_for("Oman, which hosted earlier rounds, offered to host the next session in Muscat.").pledges
-    assert rows(pledges, "actor", "status") == {("Oman", "proposed")}
+    pledges = tables_for("Norway, which brokered past truces, offered to stage the third round in Oslo.").pledges
+    assert rows(pledges, "actor", "status") == {("Norway", "proposed")}
 
 
 def test_negotiators_from_both_countries_are_the_pair():
     text = ("Peru and Chile traded accusations over fishing rights on Monday.\n\n"
-            "Negotiators from both countries agreed to hold an emergency session next week.")
+            "Envoys from both countries agreed to meet again within a fortnight.")
     pledges = tables_for(text).pledges
     assert rows(pledges, "actor") == {("Peru",), ("Chile",)}
 
@@ -260,7 +260,7 @@ def test_conditions_and_demands_on_another_side_are_not_its_pledges():
 
 
 def test_a_when_clause_after_a_past_date_anywhere_in_the_sentence_is_history():
-    text = ("The collapse of the 2019 truce, which broke down that March when Peru resumed its raids, "
+    text = ("Memories of the 2019 pact, which unravelled in its first winter when Peru restarted its raids, "
             "still hangs over the talks.")
     assert tables_for(text, published="2026-03-01").pledges.empty
 
@@ -325,7 +325,7 @@ def test_a_stray_line_break_inside_a_sentence_is_not_a_paragraph_break():
 
 def test_a_speakers_own_reported_future_counts_even_when_no_category_names_it():
     text = ("Peru and Chile signed a fishing accord on Monday.\n\n"
-            "Acme Fisheries said in a statement it would comply with the new rules.")
+            "Acme Fisheries said it would abide by the new rules, according to a company statement.")
     pledges = tables_for(text).pledges
     assert "Acme Fisheries" in set(pledges["actor"])
 
@@ -339,7 +339,7 @@ def test_news_agencies_are_sources_not_actors_and_names_drop_a_leading_the():
 
 def test_ultimatums_obligations_laid_on_others_and_events_after_a_past_date_are_not_pledges():
     text = ("Speaking in Lima, he said: \u201cEither the rebels disarm the easy way, or they will be disarmed.\u201d "
-            "Peru welcomed the pledge but insisted that Bolivia, not Chile, must decide how the money is spent. "
+            "Peru welcomed the pledge but insisted that Bolivia, not Chile, should choose where the funds go. "
             "She recalled the 2010 earthquake, after which pledged aid was never delivered.")
     assert tables_for(text, published="2026-03-01").pledges.empty
 

@@ -27,9 +27,9 @@ def test_an_assessment_reported_by_said_stays_a_claim():
 
 
 def test_a_negated_fact_is_a_claim_and_a_negated_action_a_rejection():
-    claim = kinds("Chile's foreign ministry spoke. Chile said it had not been consulted.")
+    claim = kinds("Chile's foreign ministry spoke. Chile said it had not seen the final text.")
     refusal = kinds("Chile's foreign ministry spoke. Chile said it would not accept any change to the border.")
-    going = kinds('Peru spoke next. "We are not going to hand over the port," Peru said.')
+    going = kinds('Peru spoke next. "We are not going to give up the port," Peru said.')
     assert claim == {("Chile", "claim")}
     assert refusal == {("Chile", "rejection")}
     assert going == {("Peru", "rejection")}
@@ -70,8 +70,8 @@ def test_threat_from_readiness_to_use_force():
 
 
 def test_a_stance_verb_the_parser_hung_inside_the_reported_clause_is_its_own_act():
-    text = ("Rebel commander Joseph Kabila spoke in Goma. He demanded that the army withdraw from the port "
-            "and threatened to march on the city within days.")
+    text = ("Rebel commander Joseph Kabila spoke in Goma. He insisted that the navy leave the harbour "
+            "and threatened to seize the airport by Friday.")
     assert kinds(text) == {("Joseph Kabila", "demand"), ("Joseph Kabila", "threat")}
 
 
@@ -102,13 +102,14 @@ def test_quick_to_praise_is_praise():
 
 
 def test_asking_not_to_be_named_is_no_demand():
-    text = "The ceasefire is holding, a Chilean diplomat said, asking not to be named."
+    text = "The ceasefire is holding, a Chilean diplomat said, requesting anonymity."
     assert "demand" not in set(tables_for(text).statements["kind"])
 
 
 def test_called_for_with_a_clause_is_a_demand():
-    text = "Qatar's foreign ministry said the emirate backed the plan, but called for Gulf states to be given a seat."
-    assert ("Qatar", "demand") in kinds(text)
+    text = ("Kenya's foreign ministry said Nairobi supported the plan, but called for African states "
+            "to be granted observer status.")
+    assert ("Kenya", "demand") in kinds(text)
 
 
 def test_a_spokesperson_reporting_the_government_act_adds_no_row_of_its_own():
@@ -146,7 +147,7 @@ def test_a_threat_word_counts_only_under_its_own_modal():
 
 
 def test_refusing_to_guarantee_safety_is_a_threat():
-    text = ("Peru would not guarantee the safety of boats entering the bay, Peruvian Defence Minister "
+    text = ("Peru could not guarantee the security of trawlers crossing the line, Peruvian Defence Minister "
             "Pedro Alcaraz told reporters.")
     assert kinds(text) == {("Pedro Alcaraz", "threat")}
 
@@ -176,15 +177,15 @@ def test_nobody_should_expect_is_a_warning():
 
 
 def test_a_claim_set_against_praise_is_a_row_of_its_own():
-    text = "Chilean envoy Rosa Valdivia welcomed the accord but said it meant little while the fleets stayed."
+    text = "Chilean envoy Rosa Valdivia welcomed the accord but said it changed nothing as long as the fleets stayed."
     assert kinds(text) == {("Rosa Valdivia", "endorsement"), ("Rosa Valdivia", "claim")}
     text = "Chilean envoy Rosa Valdivia welcomed the accord and said it would help fishermen."
     assert kinds(text) == {("Rosa Valdivia", "endorsement")}
 
 
 def test_an_unnamed_post_holder_speaks_for_the_body():
-    text = "The head of the International Energy Agency warned on Monday that the market could tighten sharply."
-    assert kinds(text) == {("International Energy Agency", "warning")}
+    text = "The head of the World Food Programme warned on Monday that grain stocks could run short."
+    assert kinds(text) == {("World Food Programme", "warning")}
     # a post-holder of no named body is no speaker
     assert kinds("The head of the delegation warned on Monday that the market could tighten sharply.") == set()
 
@@ -228,7 +229,7 @@ def test_reported_praise_is_an_endorsement():
     assert kinds("Chilean envoy Rosa Valdivia said the accord would benefit both countries.") \
         == {("Rosa Valdivia", "endorsement")}
     # a comparison or a negated rating is no praise
-    assert kinds("Chilean envoy Rosa Valdivia said: \u201cA cap is only as good as its enforcement.\u201d") \
+    assert kinds("Chilean envoy Rosa Valdivia said: \u201cA quota is only worth the inspectors behind it.\u201d") \
         == {("Rosa Valdivia", "claim")}
     assert kinds("Chilean envoy Rosa Valdivia said the accord was not a step forward.") \
         != {("Rosa Valdivia", "endorsement")}

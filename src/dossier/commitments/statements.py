@@ -96,8 +96,10 @@ def _speech_kind(verb: Token) -> str | None:
         return None  # "has yet to decide whether to ask": an act only contemplated ("was quick to praise" is done)
     if lemma in ("back", "support", "charge", "counter") and "dobj" not in deps:
         return None
-    if lemma in ("ask", "request") and any(c.dep_ == "xcomp" and has_negation(c) for c in children):
-        return None  # "asked not to be named"
+    if lemma in ("ask", "request", "demand", "seek") and any(
+            (c.dep_ == "xcomp" and has_negation(c)) or c.lemma_.lower() in ("anonymity", "confidentiality")
+            for c in children):
+        return None  # "asked not to be named", "requesting anonymity": a source's terms, not a demand
     if lemma in ("press", "push") and not ("for" in preps or "xcomp" in deps or "ccomp" in deps):
         # "pushed aid trucks through" is logistics; "pressed Iran to" and "pressed new demands" are demands
         return next((STATEMENT_NOUNS[c.lemma_.lower()] for c in children
