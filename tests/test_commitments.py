@@ -77,8 +77,8 @@ def test_the_verb_that_reports_the_quote_names_its_speaker():
 
 
 def test_a_speech_act_without_its_own_subject_belongs_to_the_speaker_above_it():
-    text = ("Secretary-General Mark Rutte addressed the summit. He warned that Russia could be ready to attack "
-            "an ally within five years and urged governments to spend more.")
+    text = ("Secretary-General Mark Rutte addressed the summit. He warned that an attack on an ally could come "
+            "before 2030 and urged members to raise spending.")
     speakers = set(tables_for(text).statements["speaker"])
     assert speakers == {"Mark Rutte"}
 

@@ -4,7 +4,7 @@ from .conftest import tables_for
 
 
 def test_known_and_unknown_named_events_with_years():
-    text = ("Negotiators held up the 1978 Camp David Accords as a model for the talks. "
+    text = ("Negotiators cited the 1978 Camp David Accords as a model for the talks. "
             "Others recalled how the 2011 Tripoli Accord collapsed within weeks.")
     precedents = tables_for(text).precedents
     found = {(r.year, r.invoked_as) for r in precedents.itertuples()}
@@ -30,8 +30,8 @@ def test_names_keep_their_letters():
 
 
 def test_a_founding_event_needs_its_year():
-    with_year = tables_for("Officials cited the country's accession to the World Trade Organization in 2001.")
-    assert "country's accession to the World Trade Organization" in set(with_year.precedents["name"])
+    with_year = tables_for("Officials recalled the nation's accession to the World Trade Organization in 2001.")
+    assert "nation's accession to the World Trade Organization" in set(with_year.precedents["name"])
     assert tables_for("The creation of the Trade Council was welcomed.").precedents.empty
 
 
@@ -79,7 +79,7 @@ def test_a_name_glossed_as_a_scheme_set_up_in_a_past_year():
 
 
 def test_a_year_before_a_hyphenated_compound_and_a_month_after_a_war():
-    text = ("She pointed to the 2011 seed-sharing framework as proof that the system could work. "
+    text = ("She pointed to the 2011 seed-sharing framework as a model for the new annex. "
             "The army retook the valley in a two-day offensive in September 2019.")
     names = _names(text)
     assert {"2011 seed-sharing framework", "two-day offensive in September 2019"} <= names
@@ -87,22 +87,22 @@ def test_a_year_before_a_hyphenated_compound_and_a_month_after_a_war():
 
 
 def test_one_event_named_twice_is_one_row():
-    text = ("Iran signed the Joint Comprehensive Plan of Action with six world powers in 2015. "
+    text = ("Iran concluded the Joint Comprehensive Plan of Action with world powers in 2015. "
             "Critics said Washington broke the 2015 deal. "
-            "Mediators held up the 1978 Camp David Accords as proof that a U.S.-backed deal can hold.")
+            "Mediators cited the 1978 Camp David Accords as a template for a U.S.-backed deal.")
     names = _names(text)
     assert "2015 deal" not in names and "U.S.-backed deal" not in names
     assert "Joint Comprehensive Plan of Action" in names
 
 
 def test_a_deal_counted_back_loosely_is_the_dated_deal():
-    text = ("Officials cited the 2015 accord. The framework borrows from the deal struck in this city more "
-            "than a decade ago.")
+    text = ("Officials cited the 2015 accord. The new text copies the pact agreed in the capital more "
+            "than ten years ago.")
     assert _names(text, published="2026-05-01") == {"2015 accord"}
 
 
 def test_an_agreement_reached_at_a_past_date_is_a_precedent():
-    text = ("Officials see a different precedent: the understanding reached in Brasilia in March 2019. "
+    text = ("Analysts point instead to the understanding reached in Brasilia in March 2019. "
             "The current pause echoes a truce struck in Lima in May last year. "
             "Officials cited the Andean Grain Initiative, the deal signed in Quito in July 2022.")
     precedents = tables_for(text, published="2026-05-01").precedents
@@ -141,8 +141,8 @@ def test_the_event_the_lead_reports_is_not_a_precedent():
 
 
 def test_an_event_owned_by_a_past_year_and_a_past_election():
-    text = ("She called it unfinished business from last year's conference in Lusaka. "
-            "Few want a repeat of the stalemate that followed the 2018 election.")
+    text = ("She said the text finished work left over from last year's conference in Lusaka. "
+            "Nobody wants another deadlock like the one after the 2018 election.")
     precedents = tables_for(text, published="2026-05-01").precedents
     years = dict(zip(precedents["name"], precedents["year"], strict=True))
     assert years["last year's conference in Lusaka"] == 2025

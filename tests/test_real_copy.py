@@ -132,7 +132,7 @@ def test_bylines_credits_and_captions_are_not_actors():
 
 
 def test_an_unnamed_source_is_the_speaker_of_its_quote():
-    text = '"Nobody wants another round of this," a senior Western diplomat said, asking not to be identified.'
+    text = '"Nobody wants another round of this," a senior Western diplomat told reporters, requesting anonymity.'
     tables = tables_for(text)
     assert rows(tables.quotes, "speaker") == {("Senior Western diplomat",)}
     assert ("Senior Western diplomat", "person") in rows(tables.actors, "name", "type")
