@@ -35,7 +35,7 @@ def test_scare_quotes_belong_to_the_subject_of_their_clause():
     assert quotes_of(text) == {("study carefully", "Chile")}
     # no actor as the clause's subject: the words stay unattributed rather than borrowing a speaker
     text = "Norway signed the accord on Monday, a text that fishermen later described as \"a betrayal.\""
-    assert ("a betrayal.", "Norway") not in quotes_of(text)
+    assert quotes_of(text) == {("a betrayal.", "")}
 
 
 def test_the_head_of_an_organization_speaks_for_it_when_unnamed():
@@ -46,9 +46,7 @@ def test_the_head_of_an_organization_speaks_for_it_when_unnamed():
 def test_a_statement_that_adds_a_quote_is_its_issuer_s():
     text = ("Norway's foreign ministry said in a statement that the accord takes effect in May. "
             "\"Norway thanks Chile for its patient mediation,\" the statement added.")
-    speakers = {speaker for _, speaker in quotes_of(text)}
-    assert len(speakers) == 1 and next(iter(speakers)) in ("Norway", "Norwegian Foreign Ministry",
-                                                             "Norway's foreign ministry", "Foreign Ministry")
+    assert {speaker for _, speaker in quotes_of(text)} == {"Norway"}
 
 
 def test_a_description_followed_by_a_name_is_that_person():

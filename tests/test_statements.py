@@ -270,11 +270,14 @@ def test_demands_pressed_on_an_occasion_are_demands():
 def test_a_speaker_reporting_others_praise_endorses_nothing():
     text = "Chilean envoy Rosa Valdivia added: the truce was hailed around the world."
     assert ("Rosa Valdivia", "endorsement") not in kinds(text)
+    assert kinds("Chilean envoy Rosa Valdivia hailed the truce.") == {("Rosa Valdivia", "endorsement")}
 
 
 def test_it_is_important_to_is_no_praise():
     text = "Chilean envoy Rosa Valdivia said it was important to guard against false hope."
     assert ("Rosa Valdivia", "endorsement") not in kinds(text)
+    assert kinds("Chilean envoy Rosa Valdivia said the accord was an important step.") == {
+        ("Rosa Valdivia", "endorsement")}
 
 
 def test_the_agency_said_refers_back_to_the_one_agency_named():
