@@ -39,6 +39,12 @@ def _names(text: str, published: str = "2026-05-01") -> set[str]:
     return set(tables_for(text, published=published).precedents["name"])
 
 
+def _years(text: str, published: str = "2026-05-01") -> dict[str, int]:
+    """Precedent name -> year, for a short article published on `published`."""
+    precedents = tables_for(text, published=published).precedents
+    return dict(zip(precedents["name"], precedents["year"], strict=True))
+
+
 def test_a_new_or_another_name_invokes_it():
     precedents = tables_for('Opposition leaders branded the customs pact "a new Comecon," and farmers feared '
                             "another ECOWAS split.").precedents
@@ -57,9 +63,9 @@ def test_a_past_time_followed_by_when_names_the_event_then():
     text = ("Older traders still recall March 2011, when a tanker strike between Lagos and Accra halted fuel "
             "deliveries. She pointed to 2014, when Brazil banned soybean imports from Peru for a month.")
     precedents = tables_for(text, published="2026-05-01").precedents
-    years = dict(zip(precedents["name"], precedents["year"], strict=True))
-    assert years == {"tanker strike between Lagos and Accra in March 2011": 2011,
-                     "Brazil banned soybean imports from Peru in 2014": 2014}
+    assert dict(zip(precedents["name"], precedents["year"], strict=True)) == {
+        "tanker strike between Lagos and Accra in March 2011": 2011,
+        "Brazil banned soybean imports from Peru in 2014": 2014}
     for row in precedents.itertuples():  # the span runs from the time to the end of what happened
         assert row.evidence.startswith(text[row.start:row.end]) or text[row.start:row.end] in row.evidence
 
@@ -105,8 +111,7 @@ def test_an_agreement_reached_at_a_past_date_is_a_precedent():
     text = ("Analysts point instead to the understanding reached in Brasilia in March 2019. "
             "The current pause echoes a truce struck in Lima in May last year. "
             "Officials cited the Andean Grain Initiative, the deal signed in Quito in July 2022.")
-    precedents = tables_for(text, published="2026-05-01").precedents
-    years = dict(zip(precedents["name"], precedents["year"], strict=True))
+    years = _years(text, published="2026-05-01")
     assert years["understanding reached in Brasilia in March 2019"] == 2019
     assert years["truce struck in Lima in May last year"] == 2025
     assert not any(n.startswith("deal signed in Quito") for n in years)  # a gloss of a named event
@@ -120,8 +125,7 @@ def test_an_agreement_reached_this_year_is_the_news_not_a_precedent():
 def test_a_past_action_counted_back_in_years_is_an_event():
     text = ("Peru, which began the row when it seized Chilean boats nearly three decades ago, welcomed the deal. "
             "The OAS first imposed a fishing quota four years ago, but it lost its bite.")
-    precedents = tables_for(text, published="2026-05-01").precedents
-    years = dict(zip(precedents["name"], precedents["year"], strict=True))
+    years = _years(text, published="2026-05-01")
     assert years["seized Chilean boats nearly three decades ago"] == 1996
     assert years["OAS first imposed a fishing quota four years ago"] == 2022
 
@@ -143,8 +147,7 @@ def test_the_event_the_lead_reports_is_not_a_precedent():
 def test_an_event_owned_by_a_past_year_and_a_past_election():
     text = ("She said the text finished work left over from last year's conference in Lusaka. "
             "Nobody wants another deadlock like the one after the 2018 election.")
-    precedents = tables_for(text, published="2026-05-01").precedents
-    years = dict(zip(precedents["name"], precedents["year"], strict=True))
+    years = _years(text, published="2026-05-01")
     assert years["last year's conference in Lusaka"] == 2025
     assert years["2018 election"] == 2018
 
