@@ -362,3 +362,11 @@ def test_look_alikes_of_the_real_copy_rules_give_nothing():
     assert "Big Olaf" not in names
     assert not set(tables.statements["speaker"]) & {"European Union", "Japan", "France", "Brazil"}
     assert tables.precedents.empty
+
+
+def test_hearsay_frames_and_kept_open_borders_do_not_change_firmness():
+    text = ("Argentina is understood to be considering a loan of $500 million. "
+            "Mexico vowed to keep its border open to asylum seekers. Chile said it was open to talks.")
+    assert rows(tables_for(text).pledges, "actor", "status") >= {
+        ("Argentina", "considering"), ("Mexico", "committed")}
+    assert ("Argentina", "committed") not in rows(tables_for(text).pledges, "actor", "status")

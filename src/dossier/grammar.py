@@ -253,8 +253,9 @@ def status_markers(tokens: list[Token]) -> set[str]:
         for c in tok.children:
             if c.lower_ in UNDECIDED_WORDS:
                 marks.add("undecided")
-            if c.lower_ in CONSIDER_WORDS and c.dep_ in ("acomp", "dobj", "attr", "oprd"):
-                marks.add("open")
+            if c.lower_ in CONSIDER_WORDS and c.dep_ in ("acomp", "dobj", "attr", "oprd") and not (
+                    c.lower_ == "open" and (c.dep_ == "oprd" or not any(g.lower_ == "to" for g in c.children))):
+                marks.add("open")  # "is open to talks", not "keep the border open (to ...)"
         if tok.lower_ in UNDECIDED_WORDS:
             marks.add("undecided")
     if "conditional" in marks and tokens and reported_future(tokens[0]):

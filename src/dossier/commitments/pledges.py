@@ -125,6 +125,9 @@ def _modal_frame(verb: Token) -> tuple[str, list[Token]] | None:
         return "modal", [verb]
     if verb.pos_ != "VERB" or (verb.lemma_.lower() in NON_COMMITMENT_VERBS and not _takes_on(verb)):
         return None
+    if any(c.dep_ == "auxpass" for c in verb.children) and any(c.dep_ == "xcomp" for c in verb.children) and (
+            verb.lemma_.lower() in REPORTING_VERBS | SPECULATION_VERBS | {"understand", "believe", "know", "think"}):
+        return None  # "is understood to be considering": the hearsay frames the act, the act is the candidate
     return "modal", [verb]
 
 
