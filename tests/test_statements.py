@@ -296,3 +296,10 @@ def test_described_as_praise_or_scorn_takes_a_stance():
     # naming a thing is no stance
     text = "Chile's Foreign Ministry invited reporters to what it described as a briefing."
     assert kinds(text) == set()
+
+
+def test_hitting_back_and_questioning_legality_are_stances():
+    assert kinds("Chile hit back at Bolivia over the river dispute.") == {("Chile", "accusation")}
+    assert kinds("Suriname questioned the legality of the blockade.") == {("Suriname", "rejection")}
+    # hitting a target and asking a question are no stance
+    assert kinds("Chile's navy hit a reef near the port.") == set()
