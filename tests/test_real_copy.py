@@ -370,3 +370,12 @@ def test_hearsay_frames_and_kept_open_borders_do_not_change_firmness():
     assert rows(tables_for(text).pledges, "actor", "status") >= {
         ("Argentina", "considering"), ("Mexico", "committed")}
     assert ("Argentina", "committed") not in rows(tables_for(text).pledges, "actor", "status")
+
+
+def test_an_instrument_binding_one_party_commits_that_party_only():
+    text = ("Bolivia and Paraguay signed a river accord on Monday.\n\n"
+            "Officials praised it.\n\nCritics were wary.\n\n"
+            "The agreement requires Paraguay to share flow data every month.")
+    pledges = tables_for(text).pledges
+    later = pledges[pledges["evidence"].str.startswith("The agreement")]
+    assert set(later["actor"]) == {"Paraguay"}

@@ -24,6 +24,7 @@ from dossier.lexicon import (
     ADJUNCT_PREPS,
     AGREEMENT_NOUNS,
     AGREEMENT_VERBS,
+    BINDING_VERBS,
     COMMIT_NOUNS,
     COMMIT_VERBS,
     CONDITION_MARKS,
@@ -544,6 +545,10 @@ def _stand_in_agents(verb: Token, subjects: list[Token], marks: set[str], sent: 
         c.dep_ == "xcomp" for c in verb.children)
     if not ((passive and MODAL_MARKS & marks) or impersonal or (subjects and _stands_in(subjects[0]))):
         return []  # "the goal is being met" reports a state; "sanctions will be restored" commits
+    if subjects and _stands_in(subjects[0]) and verb.lemma_.lower() in BINDING_VERBS:
+        bound = actors_of([c for c in verb.children if c.dep_ == "dobj"], parsed, index)
+        if bound:
+            return bound  # "the deal commits India to releasing water": India is bound, not both signers
     # whoever stands behind the clause, it is not the one it gives to ("could be provided to Tunisia")
     receivers = {m.actor for m in actors_of(_recipients(verb), parsed, index)}
     money = any(t.lower_ in MONEY_WORDS for c in verb.children if c.dep_ in ("nsubjpass", "dobj") for t in c.subtree)
