@@ -303,3 +303,9 @@ def test_hitting_back_and_questioning_legality_are_stances():
     assert kinds("Suriname questioned the legality of the blockade.") == {("Suriname", "rejection")}
     # hitting a target and asking a question are no stance
     assert kinds("Chile's navy hit a reef near the port.") == set()
+
+
+def test_a_reported_commitment_with_a_misread_verb_is_left_to_the_pledges():
+    text = "Portugal will fast-track ratification of the accord, its foreign ministry said."
+    assert kinds(text) == set()
+    assert kinds("Portugal said the accord was a historic win.") == {("Portugal", "endorsement")}

@@ -306,7 +306,8 @@ def reports_commitment(speech: Token) -> bool:
     if speech.lemma_.lower() not in ("say", "tell", "add", "confirm", "announce", "state", "report"):
         return False  # "argued that ... would": the argument is the statement
     for clause in (c for c in speech.children if c.dep_ in ("ccomp", "parataxis")):
-        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")] or [
+            c for c in speech.children if c.dep_ == "nsubj" and c.i < clause.i]  # the parser may hang it on "said"
         if not subjects or not any(t.pos_ in ("PRON", "PROPN") or t.tag_ == "NNS" for s in subjects
                                    for t in (s, *s.children)):
             continue  # "said Western presence would prevent ...": a claim about the world
@@ -314,9 +315,9 @@ def reports_commitment(speech: Token) -> bool:
             passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
             if verb.lemma_.lower() in COMMIT_VERBS and verb.lemma_.lower() not in ("say", "decide") and not passive:
                 return True  # "said the measures were aimed at" describes them: a claim
-            if any(c.dep_ == "aux" and c.lower_ in FUTURE_MARKERS | {"would"} for c in verb.children) \
-                    and not has_negation(verb):
-                return True
+            if (any(c.dep_ == "aux" and c.lower_ in FUTURE_MARKERS | {"would"} for c in verb.children)
+                    or modal_of(verb) in FUTURE_MARKERS) and not has_negation(verb):
+                return True  # also "will fast-track ratification", where the modal heads the clause
     return False
 
 
