@@ -379,3 +379,11 @@ def test_an_instrument_binding_one_party_commits_that_party_only():
     pledges = tables_for(text).pledges
     later = pledges[pledges["evidence"].str.startswith("The agreement")]
     assert set(later["actor"]) == {"Paraguay"}
+
+
+def test_money_received_is_no_pledge_and_a_named_pledge_has_its_owner():
+    text = ("The Ocean Fund said it secured its $2 billion target on Friday. "
+            "The Rockefeller Foundation pledge came to $40 million.")
+    pledges = tables_for(text).pledges
+    assert "Ocean Fund" not in set(pledges["actor"])
+    assert ("Rockefeller Foundation", "funding") in rows(pledges, "actor", "category")

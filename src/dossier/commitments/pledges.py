@@ -24,6 +24,7 @@ from dossier.lexicon import (
     ADJUNCT_PREPS,
     AGREEMENT_NOUNS,
     AGREEMENT_VERBS,
+    AMOUNT_VERBS,
     BINDING_VERBS,
     COMMIT_NOUNS,
     COMMIT_VERBS,
@@ -40,6 +41,7 @@ from dossier.lexicon import (
     NON_COMMITMENT_VERBS,
     PAST_EVENT_NOUNS,
     READY_WORDS,
+    RECEIVING_VERBS,
     REPORTING_VERBS,
     RESTATING_VERBS,
     SCHEDULED_WORDS,
@@ -407,6 +409,8 @@ def extract_pledges(parsed: ParsedArticle, index: ActorIndex) -> list[Pledge]:
             trig = _trigger(verb) or _modal_frame(verb)
             if trig is None or _is_condition(verb) or _not_a_pledge(verb, published_year):
                 continue
+            if verb.lemma_.lower() in RECEIVING_VERBS:
+                continue  # "the fund secured its $14 billion target": money received is nobody's pledge here
             base, head_tokens = trig
             chain = _inner_chain(verb)
             if len(chain) > 1 and chain[-1].lemma_.lower() in SILENCE_VERBS:
@@ -450,7 +454,9 @@ def extract_pledges(parsed: ParsedArticle, index: ActorIndex) -> list[Pledge]:
             if actors:
                 record(sent, actors, "funding", "committed", list(money.subtree), [money])
         for noun, owners, status in _nominal_pledges(sent):
-            content = [t for t in noun.subtree if t not in owners and (not t.is_punct or t.text == "%")]
+            # "the foundation's pledge came to $760 million": what it amounts to says what it is
+            scope = noun.head if noun.dep_ == "nsubj" and noun.head.lemma_.lower() in AMOUNT_VERBS else noun
+            content = [t for t in scope.subtree if t not in owners and (not t.is_punct or t.text == "%")]
             category = "funding" if {t.lower_ for t in content} & MONEY_WORDS else category_of(content)
             actors = actors_of(owners, parsed, index)
             if category and actors:
@@ -603,9 +609,9 @@ def _nominal_pledges(sent: Sentence) -> list[tuple[Token, list[Token], str]]:
     for noun in sent.span:
         if noun.pos_ != "NOUN" or noun.lemma_.lower() not in NOMINAL_PLEDGES:
             continue
-        owners = [c for c in noun.children if c.dep_ == "poss"] + [
+        owners = [c for c in noun.children if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN")] + [
             g for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
-            for g in c.children if g.dep_ == "pobj"]
+            for g in c.children if g.dep_ == "pobj"]  # "Kenya's pledge", "the Gates Foundation pledge"
         if owners:
             found.append((noun, owners, COMMIT_NOUNS[noun.lemma_.lower()]))
     return found
