@@ -60,3 +60,9 @@ def test_the_description_of_the_person_who_was_speaking():
     text = ("President Gabriel Boric welcomed the accord and said he could visit President Lula da Silva "
             "in Brasilia later this year. Tariffs would \"fall quickly\" if Brazil agreed, the president added.")
     assert quotes_of(text) == {("fall quickly", "Gabriel Boric")}
+
+
+def test_according_to_a_document_and_a_leaders_office():
+    text = ("Prime Minister Ana Ruiz's office said the tariffs were \"unjustified\".\n\n"
+            "\"This is a dark day for free trade,\" according to a statement from the African Union.")
+    assert quotes_of(text) == {("unjustified", "Ana Ruiz"), ("This is a dark day for free trade", "African Union")}

@@ -28,7 +28,7 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 PAIR_NOUNS = {"countries", "nations", "sides", "neighbours", "neighbors", "governments", "states", "parties"}
 GOVERNMENT_NOUNS = {"government", "administration", "country", "cabinet", "state"}
 # Nouns standing for an actor's stance: "Germany's position", "Washington's stance".
-STANCE_NOUNS = {"position", "stance", "government", "administration", "leadership", "side", "officials",
+STANCE_NOUNS = {"position", "stance", "government", "administration", "leadership", "side", "officials", "office",
                 "response", "view", "delegation", "team", "cabinet", "ministry", "camp", "negotiators", "envoy",
                 "envoys", "spokesman", "spokeswoman", "spokesperson", "diplomats", "forces", "troops", "army",
                 "military", "chief", "leader", "president", "minister", "ministers", "representatives", "offer",

@@ -35,7 +35,11 @@ def _speaker_in(sent: Sentence, parsed: ParsedArticle, index: ActorIndex, q_star
     best: tuple[int, str] | None = None
     for tok in sent.span:
         if tok.lower_ == "according" and tok.i + 2 < sent.span.end and tok.nbor().lower_ == "to":
-            source = actors_of([tok.doc[tok.i + 2]], parsed, index)
+            named = [c for c in tok.nbor().children if c.dep_ == "pobj"] or [tok.doc[tok.i + 2]]
+            # "according to a statement from the Commission": the document's author
+            authors = [g for n in named if n.lemma_.lower() in DOCUMENT_NOUNS for c in n.children
+                       if c.dep_ == "prep" and c.lower_ in ("from", "by", "of") for g in c.children if g.dep_ == "pobj"]
+            source = actors_of(authors or named, parsed, index)
             if source:
                 return source[0].actor
     for verb in sent.span:
