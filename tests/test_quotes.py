@@ -66,3 +66,9 @@ def test_according_to_a_document_and_a_leaders_office():
     text = ("Prime Minister Ana Ruiz's office said the tariffs were \"unjustified\".\n\n"
             "\"This is a dark day for free trade,\" according to a statement from the African Union.")
     assert quotes_of(text) == {("unjustified", "Ana Ruiz"), ("This is a dark day for free trade", "African Union")}
+
+
+def test_a_quote_a_colon_introduces_belongs_to_the_subject_before_it():
+    text = ("Prime Minister Ana Ruiz had a message for the negotiators who will haggle over the next ten days: "
+            "\"The eyes of the world are on you.\"")
+    assert quotes_of(text) == {("The eyes of the world are on you.", "Ana Ruiz")}

@@ -167,6 +167,16 @@ def _recent_speaker(sent: Sentence, parsed: ParsedArticle, index: ActorIndex, st
     return max(earlier, key=lambda e: (e[0], e[1]))[2] if earlier else ""
 
 
+def _colon_speaker(text: str, match_start: int, parsed: ParsedArticle, index: ActorIndex) -> str:
+    """"Johnson had a message for negotiators: “...”": the subject of the clause the colon ends."""
+    lead = _sentence_at(parsed, len(text[:match_start].rstrip()) - 1)
+    if lead is None:
+        return ""
+    root = lead.span.root
+    found = actors_of([c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")], parsed, index)
+    return found[0].actor if found else ""
+
+
 def extract_quotes(parsed: ParsedArticle, index: ActorIndex, statements: list[Statement]) -> list[Quote]:
     text = parsed.article.text
     body_blocks = {i for i, b in enumerate(parsed.article.blocks) if b.kind == "paragraph"}
@@ -182,6 +192,8 @@ def extract_quotes(parsed: ParsedArticle, index: ActorIndex, statements: list[St
         end_sent = _sentence_at(parsed, q_end)
         if not speaker and end_sent is not None and end_sent.index != sent.index:
             speaker = _speaker_in(end_sent, parsed, index, q_start, q_end)
+        if not speaker and text[:match_start].rstrip().endswith(":"):
+            speaker, how = _colon_speaker(text, match_start, parsed, index), "introduced by a colon"
         if not speaker:
             speaker, how = _clause_speaker(sent, parsed, index, q_start, q_end), "clause subject"
         if not speaker and any(_document_speaker(s, q_start, q_end, parsed) for s in (sent, end_sent) if s):
