@@ -76,9 +76,10 @@ def test_history_and_threats_are_not_pledges():
     assert tables_for(text, published="2026-03-01").pledges.empty
 
 
-def test_a_commitment_inside_a_quote_is_the_quotes_not_a_pledge_row():
+def test_a_firm_commitment_inside_a_quote_is_its_speakers_pledge_too():
+    # real annotators list a speaker's own quoted "we will ..." as a pledge, beside the quote
     tables = tables_for('"We will send engineers next month," said Ana Ruiz, the defence minister of Peru.')
-    assert tables.pledges.empty
+    assert set(tables.pledges["actor"]) <= {"Ana Ruiz", "Peru"} and len(tables.pledges) == 1
     assert rows(tables.quotes, "speaker") == {("Ana Ruiz",)}
 
 
@@ -387,3 +388,11 @@ def test_money_received_is_no_pledge_and_a_named_pledge_has_its_owner():
     pledges = tables_for(text).pledges
     assert "Ocean Fund" not in set(pledges["actor"])
     assert ("Rockefeller Foundation", "funding") in rows(pledges, "actor", "category")
+
+
+def test_a_speakers_we_in_a_quote_commits_only_when_firm():
+    text = ("\u201cOur country will never accept foreign troops on its soil,\u201d Peru's president said.\n\n"
+            "\u201cWe are not waiting for the factories,\u201d Chile's defence minister said.\n\n"
+            "\u201cWe will be watching every vote,\u201d Bolivia's envoy said.")
+    pledges = tables_for(text).pledges
+    assert rows(pledges, "actor", "status") == {("Peru", "ruled_out")}

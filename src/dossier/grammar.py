@@ -109,6 +109,37 @@ def clause_subject(verb: Token) -> list[Token]:
     return []
 
 
+def first_person(tok: Token) -> bool:
+    """"We", "I", "our country", "my government" inside quotation marks."""
+    first = tok.lower_ in ("we", "i") or (tok.lower_ in GOVERNMENT_NOUNS and any(
+        c.dep_ == "poss" and c.lower_ in ("our", "my") for c in tok.children))
+    return first and tok.i in quoted_tokens(tok.doc)
+
+
+def _quoted_speaker(tok: Token, parsed: ParsedArticle, index: ActorIndex) -> list[Mention]:
+    """Who speaks the quote a first-person word stands in: the subject of a speech verb of the same
+    sentence outside the quote; a person speaking as "we" speaks for their state."""
+    from dossier.actors.model import Mention
+
+    quoted = quoted_tokens(tok.doc)
+    for verb in tok.sent:
+        if verb.i in quoted or verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in REPORTING_VERBS:
+            continue
+        speakers = actors_of([s for s in clause_subject(verb) if s.i not in quoted], parsed, index)
+        if not speakers:
+            continue
+        if tok.lower_ == "i":
+            return speakers[:1]
+        out = []
+        for m in speakers:
+            actor = index.actors.get(m.actor)
+            state = actor.country if actor is not None and actor.type == "person" else ""
+            out.append(Mention(state, m.text, m.start, m.end, m.sentence, "government")
+                       if state in index.actors else m)
+        return out
+    return []
+
+
 def _antecedent(relcl: Token) -> list[Token]:
     """What a relative clause is about; "Italy is among the countries that have pledged": Italy."""
     among = _among(relcl)
@@ -135,6 +166,9 @@ def actors_of(tokens: list[Token], parsed: ParsedArticle, index: ActorIndex) -> 
         return [grouping]  # "OPEC and allies, a group known as OPEC+, agreed": the grouping acts
     for tok in tokens:
         mention = at(tok)
+        if mention is None and first_person(tok):
+            found += [m for m in _quoted_speaker(tok, parsed, index) if all(f.actor != m.actor for f in found)]
+            continue  # "“We will send 500 engineers,” said Kenya's defence minister"
         pair = tok if tok.lower_ in PAIR_NOUNS else next(  # "negotiators from both countries"
             (g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("from", "of")
              for g in c.children if g.dep_ == "pobj" and g.lower_ in PAIR_NOUNS), None)

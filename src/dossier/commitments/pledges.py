@@ -11,6 +11,7 @@ from dossier.grammar import (
     category_of,
     clause_head,
     clause_subject,
+    first_person,
     has_negation,
     is_time,
     modal_of,
@@ -148,6 +149,13 @@ def _modal_heads_clause(verb: Token) -> bool:
     """"Germany will fast-track ratification": a hyphenated verb the tagger took for a noun leaves the
     modal heading the clause, with the action's object as its own."""
     return verb.tag_ == "MD" and verb.dep_ not in ("aux", "auxpass") and any(c.dep_ == "dobj" for c in verb.children)
+
+
+def _firm_in_a_quote(verb: Token, base: str, marks: set[str]) -> bool:
+    """A speaker's own "we will send", "we are ready to host", "our country will never accept": a
+    future, an offer or a commitment verb, not a present state or a progressive."""
+    progressive = verb.tag_ == "VBG" and any(c.lemma_.lower() == "be" and c.dep_ == "aux" for c in verb.children)
+    return not progressive and ("future" in marks or base in ("committed", "proposed"))
 
 
 def _scheduled(verb: Token) -> bool:
@@ -445,6 +453,8 @@ def extract_pledges(parsed: ParsedArticle, index: ActorIndex) -> list[Pledge]:
                 continue
             if base == "action" and category == "diplomacy" and not marks:
                 continue  # "X hosted Y last month" reports a meeting, it promises nothing
+            if subjects and first_person(subjects[0]) and not _firm_in_a_quote(verb, trig[0], marks):
+                continue  # "“we are not waiting”, “we will be watching”": rhetoric, not a commitment
             actors = actors_of(subjects, parsed, index) or _stand_in_agents(verb, subjects, marks, sent, parsed, index,
                                                                              last_committers, signers)
             if actors:
