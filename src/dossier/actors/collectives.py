@@ -154,7 +154,8 @@ def describe(tok: Token) -> Collective:
     start, end = name_span(tok)
     words = tok.doc[start:end]
     marks = frozenset(t.lower_ for t in words[:-1] if t.lower_ not in UNMARKED and not t.like_num)
-    return Collective(words.text, tok.lemma_.lower(), marks)
+    name = words.text[:1].upper() + words.text[1:]  # a table row's name, wherever the phrase stood
+    return Collective(name, tok.lemma_.lower(), marks)
 
 
 def same_collective(new: Collective, old: Collective) -> bool:
