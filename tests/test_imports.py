@@ -19,8 +19,7 @@ def _imports(node: ast.AST, top_level: bool) -> set[str]:
     """The dossier modules an AST imports: at module level only, or anywhere (inside functions too);
     type-checking-only imports never run and are left out."""
     found: set[str] = set()
-    children = ast.iter_child_nodes(node)
-    for child in children:
+    for child in ast.iter_child_nodes(node):
         if isinstance(child, ast.If) and getattr(child.test, "id", "") == "TYPE_CHECKING":
             continue
         if isinstance(child, ast.ImportFrom) and child.module and child.module.startswith("dossier"):

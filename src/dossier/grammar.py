@@ -119,8 +119,6 @@ def first_person(tok: Token) -> bool:
 def _quoted_speaker(tok: Token, parsed: ParsedArticle, index: ActorIndex) -> list[Mention]:
     """Who speaks the quote a first-person word stands in: the subject of a speech verb of the same
     sentence outside the quote; a person speaking as "we" speaks for their state."""
-    from dossier.actors.model import Mention
-
     quoted = quoted_tokens(tok.doc)
     for verb in tok.sent:
         if verb.i in quoted or verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in REPORTING_VERBS:
@@ -130,14 +128,19 @@ def _quoted_speaker(tok: Token, parsed: ParsedArticle, index: ActorIndex) -> lis
             continue
         if tok.lower_ == "i":
             return speakers[:1]
-        out = []
-        for m in speakers:
-            actor = index.actors.get(m.actor)
-            state = actor.country if actor is not None and actor.type == "person" else ""
-            out.append(Mention(state, m.text, m.start, m.end, m.sentence, "government")
-                       if state in index.actors else m)
-        return out
+        return [_state_of(m, index) or m for m in speakers]
     return []
+
+
+def _state_of(person: Mention, index: ActorIndex) -> Mention | None:
+    """A person's mention as their state's ("his government", "we" said by a minister), when the
+    article names that state."""
+    from dossier.actors.model import Mention
+
+    actor = index.actors.get(person.actor)
+    if actor is None or actor.type != "person" or actor.country not in index.actors:
+        return None
+    return Mention(actor.country, person.text, person.start, person.end, person.sentence, "government")
 
 
 def _antecedent(relcl: Token) -> list[Token]:
@@ -183,9 +186,9 @@ def actors_of(tokens: list[Token], parsed: ParsedArticle, index: ActorIndex) -> 
         candidates = [mention] if mention else []
         if mention is None and tok.lower_ in GOVERNMENT_NOUNS:  # "his government" is the leader's country
             owner = next((m for m in (at(c) for c in tok.children if c.dep_ in ("poss", "compound")) if m), None)
-            actor = index.actors.get(owner.actor) if owner else None
-            if actor is not None and actor.type == "person" and actor.country in index.actors:
-                mention = Mention(actor.country, tok.text, owner.start, owner.end, owner.sentence, "government")
+            state = _state_of(owner, index) if owner else None
+            if state is not None:
+                mention = Mention(state.actor, tok.text, state.start, state.end, state.sentence, "government")
                 candidates = [mention]
         if mention is None:  # "Germany's position", "Baltic and Nordic states", "the position of Rome"
             for child in sorted(tok.children, key=lambda c: c.i):

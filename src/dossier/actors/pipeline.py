@@ -179,7 +179,7 @@ class _Builder(ReferenceResolver):
             while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
                 end -= 1
             if end - start > 1 and doc[start].lower_ in COMPANY_NOUNS and doc[start].text[:1].isupper() \
-                    and doc[start + 1].pos_ == "PROPN" and doc[start].lower_ not in ORG_HEAD_WORDS:
+                    and doc[start + 1].pos_ == "PROPN" and doc[start].text not in ORG_HEADS:
                 start += 1  # "Chipmaker Veltrix" is Veltrix; "Union of Concerned Scientists" keeps its head
             if start >= end or not self._free(doc, start, end):
                 continue
@@ -349,8 +349,7 @@ def _named_as_company(doc: Doc, start: int, end: int) -> bool:
     first = head
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head  # "oil companies Rosneft, Transneft and ...": the list shares its cue
-    if first.i != head.i and first.i > 0 and doc[first.left_edge.i - 1 if first.left_edge.i == first.i
-                                                 else first.i - 1].lower_ in COMPANY_NOUNS:
+    if first.i != head.i and first.i > 0 and doc[first.i - 1].lower_ in COMPANY_NOUNS:
         return True
     if head.dep_ == "compound" and head.head.i == end and head.head.lower_ in COMPANY_NOUNS:
         return True  # "the Baltic Steelworkers union"
@@ -364,7 +363,3 @@ def _named_as_company(doc: Doc, start: int, end: int) -> bool:
     prep = head.head if head.dep_ == "pobj" else None
     return prep is not None and prep.lower_ in ("of", "with", "at") and prep.head.pos_ == "NOUN" \
         and (prep.head.lower_ in kb.titles() or prep.head.lower_ in ROLE_NOUNS)
-
-
-# Company words that also head organizations' own names ("Group of Seven", "Union of ...").
-ORG_HEAD_WORDS = {w.lower() for w in ORG_HEADS}

@@ -7,6 +7,8 @@ A mixin of the actor builder: it needs the mentions found so far, in text order.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 import dossier.actors.collectives as collectives
@@ -231,10 +233,19 @@ class ReferenceResolver:
     def _named_by_last_word(self, tok: Token, sent: Sentence) -> str | None:
         """"the ministry said", "the fund said": the one organization named so far whose name ends
         in that word ("Commerce Ministry", "Global Fund")."""
-        named = {m.actor for m in self.mentions if m.sentence < sent.index
-                 and self.actors[m.actor].type == "organization" and len(m.actor.split()) > 1
-                 and m.actor.split()[-1].lower() == tok.lower_}
+        named = {name for first, name in self._organizations_by_last_word.get(tok.lower_, ()) if first < sent.index}
         return named.pop() if len(named) == 1 else None
+
+    @cached_property
+    def _organizations_by_last_word(self) -> dict[str, list[tuple[int, str]]]:
+        """Last word of every multi-word organization name -> (sentence first naming it, name); built
+        once, as names are all found before references are resolved."""
+        by_word: dict[str, list[tuple[int, str]]] = {}
+        for name, actor in self.actors.items():
+            if actor.type == "organization" and len(name.split()) > 1 and actor.mentions:
+                first = min(m.sentence for m in actor.mentions)
+                by_word.setdefault(name.split()[-1].lower(), []).append((first, name))
+        return by_word
 
     def _describe_state(self, word: str) -> str | None:
         """"the kingdom", "the emirate": the last country mentioned whose official name says so."""
@@ -255,16 +266,14 @@ class ReferenceResolver:
             actor = self.actors[m.actor]
             if actor.type == "person" and actor.country:
                 return actor.country
-            if actor.type == "country" and self._as_agent(m):
+            if actor.type == "country" and self._is_subject(m, self.parsed.sentences[m.sentence]):
                 return actor.name  # "Congolese officials declined to say whether the government ..."
         # else the state the article has named most so far (ties to the one named first, what the
         # article is about), not whichever country a passing phrase named last ("tolls for U.S. cars")
         named = [m for m in self.mentions if m.start < offset and self.actors[m.actor].type == "country"]
         if not any(sent.index - 2 <= m.sentence for m in named):
             return None
-        counts: dict[str, int] = {}
-        for m in named:
-            counts[m.actor] = counts.get(m.actor, 0) + 1
+        counts = Counter(m.actor for m in named)
         first = {m.actor: -m.start for m in reversed(named)}
         return max(counts, key=lambda a: (counts[a], first[a]))
 
@@ -277,16 +286,6 @@ class ReferenceResolver:
         if actor is not None and actor.type == "person" and actor.country:
             return actor.country
         return NAMED_ADMINISTRATION_STATE
-
-    def _as_agent(self, mention: Mention) -> bool:
-        """Whether a mention names who acts in its clause: a subject, or a subject's modifier."""
-        span = self.parsed.sentences[mention.sentence].span
-        base = self.parsed.offset(span)
-        tok = next((t for t in span if base + t.idx - span.start_char >= mention.start), None)
-        for node in (tok, tok.head if tok is not None else None):
-            if node is not None and node.dep_ in ("nsubj", "nsubjpass"):
-                return True
-        return False
 
     def _collective_owner(self, tok: Token, here: list[Mention]) -> str | None:
         """The actor a plural agent noun belongs to through its modifier ("EU leaders", "Iran's
