@@ -552,8 +552,9 @@ def _stands_in(subject: Token) -> bool:
 def _stand_in_agents(verb: Token, subjects: list[Token], marks: set[str], sent: Sentence, parsed: ParsedArticle,
                      index: ActorIndex, last_committers: list, signers: list) -> list:
     """Who commits when the subject is the instrument ("the package also bars ...") or the clause has
-    no agent ("sanctions will be restored"): the actor reporting it, else the last one that committed
-    in this or the previous paragraph."""
+    no agent ("sanctions will be restored"): the party an instrument binds; the signers of the deal
+    whose money it is; the actor reporting it; else the last one that committed in this or the
+    previous paragraph. Never the one the clause gives to."""
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) and not any(
         c.dep_ == "agent" and not all(is_time(g) for g in c.children if g.dep_ == "pobj") for c in verb.children)
     # "It was also agreed to hold the next meeting": an impersonal decision of those in the room
